@@ -1,0 +1,2 @@
+Console.WriteLine("edgeingest: under construction");
+return 0;

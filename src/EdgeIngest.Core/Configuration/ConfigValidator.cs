@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+
+namespace EdgeIngest.Configuration;
+
+/// <summary>
+/// Checks a parsed configuration and lists every problem at once, each as
+/// <c>field: 'value' — what was expected</c>. Secrets (passwords) are never echoed.
+/// </summary>
+public static partial class ConfigValidator
+{
+    public static IReadOnlyList<string> Validate(EdgeIngestConfig config)
+    {
+        var problems = new List<string>();
+        ValidateDevice(config.Device, problems);
+        ValidateCameras(config.Cameras, problems);
+        ValidateBroker(config.Broker, problems);
+        ValidateHotlist(config.Hotlist, problems);
+        ValidateSharing(config.Sharing, problems);
+        ValidateRecognition(config.Recognition, problems);
+        return problems;
+    }
+
+    private static void ValidateDevice(DeviceConfig device, List<string> problems)
+    {
+        if (!IdPattern().IsMatch(device.Id))
+        {
+            problems.Add($"device.id: '{device.Id}' — expected 1–64 letters, digits, '-' or '_' (it becomes part of MQTT topics)");
+        }
+    }
+
+    private static void ValidateCameras(List<CameraConfig> cameras, List<string> problems)
+    {
+        if (cameras.Count == 0)
+        {
+            problems.Add("cameras: none configured — expected at least one camera with an id and an rtsp:// url");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < cameras.Count; i++)
+        {
+            var camera = cameras[i];
+            var at = $"cameras[{i}]";
+            if (!IdPattern().IsMatch(camera.Id))
+            {
+                problems.Add($"{at}.id: '{camera.Id}' — expected 1–64 letters, digits, '-' or '_'");
+            }
+            else if (!seen.Add(camera.Id))
+            {
+                problems.Add($"{at}.id: '{camera.Id}' — already used by another camera; ids must be unique");
+            }
+
+            if (CameraUrlCheck.Problem(camera.Url) is { } urlProblem)
+            {
+                problems.Add($"{at}.url: {urlProblem}");
+            }
+
+            CheckRange(problems, $"{at}.analysis_fps", camera.AnalysisFps, 0.1, 30, "frames per second");
+            CheckRange(problems, $"{at}.stall_timeout_seconds", camera.StallTimeoutSeconds, 2, 300, "seconds");
+        }
+    }
+
+    private static void ValidateBroker(BrokerConfig broker, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(broker.Host) || Uri.CheckHostName(broker.Host) == UriHostNameType.Unknown)
+        {
+            problems.Add($"broker.host: '{broker.Host}' — expected the agency broker's host name or IP address");
+        }
+
+        CheckRange(problems, "broker.port", broker.Port, 1, 65535, "a TCP port");
+        CheckRange(problems, "broker.keep_alive_seconds", broker.KeepAliveSeconds, 5, 3600, "seconds");
+        if (!TopicSegmentPattern().IsMatch(broker.TopicPrefix))
+        {
+            problems.Add($"broker.topic_prefix: '{broker.TopicPrefix}' — expected one topic segment of letters, digits, '-', '_' or '.' (no '/', '+' or '#')");
+        }
+
+        if (broker.ClientId is { } clientId && !IdPattern().IsMatch(clientId))
+        {
+            problems.Add($"broker.client_id: '{clientId}' — expected 1–64 letters, digits, '-' or '_'");
+        }
+
+        if (broker.Password is not null && string.IsNullOrEmpty(broker.Username))
+        {
+            problems.Add("broker.password: set without broker.username — expected both or neither");
+        }
+
+        if (broker.Tls is { } tls)
+        {
+            CheckFile(problems, "broker.tls.ca_file", tls.CaFile, "the agency CA certificate (PEM)");
+            if ((tls.CertFile is null) != (tls.KeyFile is null))
+            {
+                problems.Add("broker.tls: cert_file and key_file — expected both (mutual TLS) or neither");
+            }
+            else if (tls.CertFile is not null)
+            {
+                CheckFile(problems, "broker.tls.cert_file", tls.CertFile, "this device's certificate (PEM)");
+                CheckFile(problems, "broker.tls.key_file", tls.KeyFile!, "this device's private key (PEM)");
+            }
+        }
+    }
+
+    private static void ValidateHotlist(HotlistConfig hotlist, List<string> problems) =>
+        CheckFile(problems, "hotlist.file", hotlist.File, "a CSV file of plate,reason,priority");
+
+    private static void ValidateSharing(SharingConfig sharing, List<string> problems)
+    {
+        if (sharing.Policy is not ("hits_only" or "all_reads"))
+        {
+            problems.Add($"sharing.policy: '{sharing.Policy}' — expected 'hits_only' (default: only hotlist hits leave the property) or 'all_reads'");
+        }
+    }
+
+    private static void ValidateRecognition(RecognitionConfig recognition, List<string> problems)
+    {
+        var side = recognition.DetectorLongSide;
+        if (side is < 320 or > 1920 || side % 32 != 0)
+        {
+            problems.Add($"recognition.detector_long_side: '{side}' — expected a multiple of 32 from 320 to 1920");
+        }
+
+        CheckRange(problems, "recognition.threads", recognition.Threads, 1, 16, "threads");
+        CheckRange(problems, "recognition.min_confidence", recognition.MinConfidence, 0, 1, "a confidence");
+        CheckRange(problems, "recognition.repeat_suppression_seconds", recognition.RepeatSuppressionSeconds, 0, 3600, "seconds");
+        if (recognition.ModelsDirectory is { } models && !Directory.Exists(models))
+        {
+            problems.Add($"recognition.models_directory: '{models}' — the folder does not exist (deploy/setup.sh fetches the models into models/)");
+        }
+    }
+
+    private static void CheckRange(List<string> problems, string field, double value, double min, double max, string unit)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            problems.Add($"{field}: '{value}' — expected {unit} from {min} to {max}");
+        }
+    }
+
+    private static void CheckFile(List<string> problems, string field, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            problems.Add($"{field}: missing — expected the path of {what}");
+        }
+        else if (!File.Exists(path))
+        {
+            problems.Add($"{field}: '{path}' — the file does not exist; expected {what}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex TopicSegmentPattern();
+}

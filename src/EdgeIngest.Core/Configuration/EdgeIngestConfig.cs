@@ -1,0 +1,20 @@
+namespace EdgeIngest.Configuration;
+
+/// <summary>
+/// The appliance's configuration file, as written by the owner or the agency technician
+/// (YAML, snake_case keys). <see cref="ConfigLoader"/> reads and validates it.
+/// </summary>
+public sealed class EdgeIngestConfig
+{
+    public DeviceConfig Device { get; set; } = new();
+
+    public List<CameraConfig> Cameras { get; set; } = [];
+
+    public BrokerConfig Broker { get; set; } = new();
+
+    public HotlistConfig Hotlist { get; set; } = new();
+
+    public SharingConfig Sharing { get; set; } = new();
+
+    public RecognitionConfig Recognition { get; set; } = new();
+}

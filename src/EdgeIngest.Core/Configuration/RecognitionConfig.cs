@@ -1,0 +1,20 @@
+namespace EdgeIngest.Configuration;
+
+/// <summary>How plates are found and read.</summary>
+public sealed class RecognitionConfig
+{
+    /// <summary>Folder holding the models; relative paths are resolved against the config file.</summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>Detection runs on the frame scaled so its longer side is this many pixels (multiple of 32).</summary>
+    public int DetectorLongSide { get; set; } = 960;
+
+    /// <summary>ONNX Runtime intra-op threads per session.</summary>
+    public int Threads { get; set; } = 2;
+
+    /// <summary>Reads below this confidence are ignored.</summary>
+    public double MinConfidence { get; set; } = 0.6;
+
+    /// <summary>The same plate on the same camera within this window is one pass, reported once.</summary>
+    public double RepeatSuppressionSeconds { get; set; } = 30;
+}

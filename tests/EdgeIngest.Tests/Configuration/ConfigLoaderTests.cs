@@ -1,0 +1,122 @@
+using EdgeIngest.Configuration;
+
+namespace EdgeIngest.Tests.Configuration;
+
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgeingest-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string yaml)
+    {
+        File.WriteAllText(Path.Combine(_dir, "hotlist.csv"), "plate,reason,priority\nABC123,Stolen,high\n");
+        var path = Path.Combine(_dir, "config.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private const string ValidYaml = """
+        device:
+          id: gate-01
+        cameras:
+          - id: entrance
+            url: rtsp://viewer:s3cret@10.0.0.5:554/stream1
+            analysis_fps: 8
+        broker:
+          host: broker.agency.example
+          port: 8883
+        hotlist:
+          file: hotlist.csv
+        """;
+
+    [Fact]
+    public void A_Valid_File_Loads_With_Defaults_And_Relative_Paths_Resolved()
+    {
+        var config = ConfigLoader.Load(Write(ValidYaml));
+
+        Assert.Equal("gate-01", config.Device.Id);
+        Assert.Equal(8, config.Cameras[0].AnalysisFps);
+        Assert.Equal(Path.Combine(_dir, "hotlist.csv"), config.Hotlist.File);
+        Assert.Equal(SharingPolicy.HitsOnly, config.Sharing.ParsedPolicy);
+        Assert.Equal(960, config.Recognition.DetectorLongSide);
+    }
+
+    [Fact]
+    public void A_Missing_File_Is_Named()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(_dir, "nope.yaml")));
+        Assert.Contains("nope.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Unknown_Field_Is_Reported_With_Its_Line_And_Section()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace("analysis_fps: 8", "analysis_fps: 8\n    fps: 3", StringComparison.Ordinal))));
+        Assert.Contains("unknown field 'fps'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 7", e.Message, StringComparison.Ordinal);
+        Assert.Contains("camera section", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Value_Of_The_Wrong_Type_Is_Reported_With_Its_Line()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace("port: 8883", "port: eighty", StringComparison.Ordinal))));
+        Assert.Contains("line 9", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_Yaml_Is_Reported_With_Its_Line()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write("device:\n  id: [unclosed\n")));
+        Assert.Contains("line", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id: gate-01", "id: 'gate/01'", "device.id: 'gate/01'")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: http://viewer:s3cret@10.0.0.5/stream1", "uses scheme 'http'")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: ''", "cameras[0].url: missing")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: 'not a url'", "is not a URL")]
+    [InlineData("analysis_fps: 8", "analysis_fps: 0", "cameras[0].analysis_fps: '0'")]
+    [InlineData("host: broker.agency.example", "host: ''", "broker.host")]
+    [InlineData("port: 8883", "port: 70000", "broker.port: '70000'")]
+    [InlineData("file: hotlist.csv", "file: missing.csv", "hotlist.file")]
+    public void Each_Kind_Of_Mistake_Names_The_Field_And_Value(string good, string bad, string expected)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace(good, bad, StringComparison.Ordinal))));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Unknown_Sharing_Policy_Lists_The_Allowed_Ones()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + "\nsharing:\n  policy: everything\n")));
+        Assert.Contains("sharing.policy: 'everything'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("hits_only", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_Problem_Is_Listed_At_Once()
+    {
+        var yaml = ValidYaml.Replace("id: gate-01", "id: ''", StringComparison.Ordinal).Replace("port: 8883", "port: 0", StringComparison.Ordinal);
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(yaml)));
+        Assert.Equal(2, e.Problems.Count);
+    }
+
+    [Fact]
+    public void Duplicate_Camera_Ids_Are_Rejected()
+    {
+        var yaml = ValidYaml.Replace("broker:", "  - id: entrance\n    url: rtsp://10.0.0.6/s\nbroker:", StringComparison.Ordinal);
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(yaml)));
+        Assert.Contains("cameras[1].id: 'entrance' — already used", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Camera_Password_Never_Appears_In_A_Config_Error()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace("rtsp://", "rtp://", StringComparison.Ordinal))));
+        Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
+        Assert.Contains("viewer:***@", e.Message, StringComparison.Ordinal);
+    }
+}

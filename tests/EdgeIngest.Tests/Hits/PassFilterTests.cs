@@ -1,0 +1,27 @@
+using EdgeIngest.Hits;
+
+namespace EdgeIngest.Tests.Hits;
+
+public sealed class PassFilterTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Repeated_Sightings_Within_The_Window_Are_One_Pass()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        Assert.True(filter.IsNewPass("cam", "ABC", T0));
+        Assert.False(filter.IsNewPass("cam", "ABC", T0.AddSeconds(20)));
+        Assert.False(filter.IsNewPass("cam", "ABC", T0.AddSeconds(45))); // the window slides with each sighting
+        Assert.True(filter.IsNewPass("cam", "ABC", T0.AddSeconds(80)));
+    }
+
+    [Fact]
+    public void Another_Camera_Or_Plate_Is_Another_Pass()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        Assert.True(filter.IsNewPass("cam1", "ABC", T0));
+        Assert.True(filter.IsNewPass("cam2", "ABC", T0));
+        Assert.True(filter.IsNewPass("cam1", "XYZ", T0));
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace EdgeIngest.Cli;
+
+/// <summary><c>edgeingest eval DIR [--json]</c>: accuracy, detection recall and speed on an annotated image folder.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder of images with OpenALPR-format .txt annotations (file, x, y, w, h, plate; tab-separated)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (images, accuracy, detection_recall, median_ms, ...) instead of the text report" };
+        var command = new Command("eval", "Measure plate reading on annotated images") { directory, json };
+        command.SetAction((result, cancellationToken) => Task.FromResult(0));
+        return command;
+    }
+}

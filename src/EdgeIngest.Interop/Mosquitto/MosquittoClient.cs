@@ -576,7 +576,8 @@ public sealed class MosquittoClient : IMqttClient
     private static string RefusalHint(int reasonCode) => reasonCode switch
     {
         0x86 => "; check the username and password",
-        0x87 => "; the credentials or client certificate are not authorised on this broker",
+        // mosquitto answers a wrong password with 0x87 rather than 0x86.
+        0x87 => "; check the username and password (or the client certificate)",
         _ => string.Empty,
     };
 

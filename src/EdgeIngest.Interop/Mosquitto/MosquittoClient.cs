@@ -308,7 +308,7 @@ public sealed class MosquittoClient : IMqttClient
         FailPendingOperations(reason);
         if (_connectAttempt is { Task.IsCompleted: false } attempt)
         {
-            attempt.TrySetException(ConnectFailure(reason));
+            attempt.TrySetException(ConnectFailure(reason + TlsHint()));
         }
 
         closed?.TrySetResult();
@@ -570,6 +570,17 @@ public sealed class MosquittoClient : IMqttClient
 
         return new MqttException($"Cannot {operation}: not connected to MQTT broker {Broker} ({reason}).");
     }
+
+    /// <summary>
+    /// A connection that dies before CONNACK over TLS is almost always the handshake: with TLS 1.3
+    /// a broker rejects a client certificate only after the client's side of the handshake is done,
+    /// so libmosquitto sees a bare EPROTO or a lost connection rather than a TLS error.
+    /// </summary>
+    private string TlsHint() => _settings.UseTls
+        ? _settings.CertificateFile is null
+            ? " (during TLS set-up: the broker may require a client certificate)"
+            : " (during TLS set-up: the broker may not trust this client certificate, or the key does not match it)"
+        : string.Empty;
 
     private string AsUser() => _settings.Username is null ? string.Empty : $" for user '{_settings.Username}'";
 

@@ -1,0 +1,38 @@
+using EdgeIngest.Interop.Mosquitto;
+using EdgeIngest.Interop.Mqtt;
+
+namespace EdgeIngest.Publishing;
+
+/// <summary>
+/// <see cref="IMessagePublisher"/> over an MQTT client. PublishAsync completes on PUBACK (QoS 1);
+/// while the link is down it fails at once with <see cref="MqttException"/> naming the broker and
+/// why it is down. Queueing across outages is the outbox's job, not this class's.
+/// </summary>
+public sealed class MqttMessagePublisher(IMqttClient client) : IMessagePublisher
+{
+    /// <summary>The connection, for its Connected/Disconnected events.</summary>
+    public IMqttClient Client { get; } = client ?? throw new ArgumentNullException(nameof(client));
+
+    /// <summary>Connects a libmosquitto client with these options; throws <see cref="MqttConnectException"/> on failure.</summary>
+    public static async Task<MqttMessagePublisher> ConnectAsync(MqttOptions options, CancellationToken cancellationToken, MqttLastWill? lastWill = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = new MosquittoClient(options.ToConnectionSettings(lastWill));
+        try
+        {
+            await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new MqttMessagePublisher(connection);
+    }
+
+    public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, int qos, bool retain, CancellationToken cancellationToken) =>
+        Client.PublishAsync(topic, payload, qos, retain, cancellationToken);
+
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
+}

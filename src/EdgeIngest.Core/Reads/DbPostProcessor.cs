@@ -52,7 +52,7 @@ internal sealed class DbPostProcessor
                 continue;
             }
 
-            var (left, top, right, bottom) = FloodFill(bits, start, mapWidth, mapHeight);
+            var (left, top, right, bottom, score) = FloodFill(map, bits, start, mapWidth, mapHeight);
             var width = right - left + 1;
             var height = bottom - top + 1;
             if (Math.Min(width, height) < MinSide)
@@ -60,7 +60,6 @@ internal sealed class DbPostProcessor
                 continue;
             }
 
-            var score = BoxScore(map, mapWidth, left, top, right, bottom);
             if (score < boxThreshold)
             {
                 continue;
@@ -90,30 +89,20 @@ internal sealed class DbPostProcessor
         return new PlateBox(x0, y0, x1 - x0, y1 - y0);
     }
 
-    /// <summary>Mean probability over the component's bounding box (PaddleOCR's "fast" box score).</summary>
-    private static float BoxScore(ReadOnlySpan<float> map, int mapWidth, int left, int top, int right, int bottom)
+    /// <summary>Marks one component visited; returns its bounding box and its mean probability.</summary>
+    private (int Left, int Top, int Right, int Bottom, float Score) FloodFill(
+        ReadOnlySpan<float> map, Span<byte> bits, int start, int mapWidth, int mapHeight)
     {
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1, count = 0;
         double sum = 0;
-        for (var y = top; y <= bottom; y++)
-        {
-            foreach (var p in map.Slice((y * mapWidth) + left, right - left + 1))
-            {
-                sum += p;
-            }
-        }
-
-        return (float)(sum / ((right - left + 1) * (bottom - top + 1)));
-    }
-
-    private (int Left, int Top, int Right, int Bottom) FloodFill(Span<byte> bits, int start, int mapWidth, int mapHeight)
-    {
-        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
         var depth = 0;
         stack[depth++] = start;
         bits[start] = Visited;
         while (depth > 0)
         {
             var index = stack[--depth];
+            sum += map[index];
+            count++;
             var x = index % mapWidth;
             var y = index / mapWidth;
             left = Math.Min(left, x);
@@ -141,6 +130,6 @@ internal sealed class DbPostProcessor
             }
         }
 
-        return (left, top, right, bottom);
+        return (left, top, right, bottom, (float)(sum / count));
     }
 }

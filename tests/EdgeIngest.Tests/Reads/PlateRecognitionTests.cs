@@ -29,6 +29,20 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Frame_Without_A_Plate_Allocates_Nothing_Once_Warm()
+    {
+        var image = new BgrImage(new byte[640 * 360 * 3], 640, 360);
+        fixture.Recognizer.Recognize(image);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var reads = fixture.Recognizer.Recognize(image);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(reads);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Image_Smaller_Than_Its_Declared_Size_Is_Rejected()
     {
         var image = new BgrImage(new byte[100], 320, 240);

@@ -33,7 +33,7 @@ public sealed record PlateRecognizerOptions
     /// <summary>A map pixel above this probability is text (DB's binarisation threshold).</summary>
     public float DetectorProbabilityThreshold { get; init; } = 0.3f;
 
-    /// <summary>A text box whose mean probability is below this is dropped.</summary>
+    /// <summary>A text component whose pixels' mean probability is below this is dropped.</summary>
     public float DetectorBoxThreshold { get; init; } = 0.6f;
 
     /// <summary>How far boxes grow back from the shrunken text kernels the detector predicts.</summary>

@@ -3,13 +3,13 @@ namespace EdgeIngest.Reads;
 /// <summary>
 /// Differentiable-binarisation post-processing, axis-aligned: threshold the detector's probability
 /// map, take 8-connected components, keep those whose pixels' mean probability reaches the box
-/// threshold, grow each box by
-/// the unclip distance (the model predicts shrunken text kernels) and map it to frame pixels.
+/// threshold, grow each box by the unclip distance (the model predicts shrunken text kernels) and map it to frame pixels.
 /// PaddleOCR does the same with rotated rectangles and polygon offsetting; plates are near level,
 /// so axis-aligned boxes lose little and need no geometry library. The score is the component's
 /// own mean, not the mean over its bounding box as PaddleOCR's "fast" score: an axis-aligned box
 /// around a tilted or faint plate takes in background, and scoring it dropped plates the detector
-/// had found (detection recall on the eval set 90 % → 97 %). Buffers are sized once.
+/// had found (on the eval set, under one fixed recall rule: 90.1 % → 91.9 % recall, 64.9 % →
+/// 65.3 % exact reads). Buffers are sized once.
 /// </summary>
 internal sealed class DbPostProcessor
 {

@@ -1,0 +1,53 @@
+namespace EdgeIngest.Reads;
+
+/// <summary>
+/// Greedy CTC decoding: the most probable class at each time step, repeats collapsed, blanks
+/// dropped, over the recogniser's full alphabet; then only plate characters are kept.
+/// </summary>
+public static class CtcDecoder
+{
+    /// <param name="probabilities">Row-major [steps, classes] probabilities (the model ends in softmax).</param>
+    /// <param name="classes">Classes per step.</param>
+    /// <param name="alphabet">Meaning of each class.</param>
+    /// <param name="text">Receives the plate characters; at most its length are written.</param>
+    public static CtcResult Decode(ReadOnlySpan<float> probabilities, int classes, RecognitionAlphabet alphabet, Span<char> text)
+    {
+        var steps = probabilities.Length / classes;
+        var previous = RecognitionAlphabet.Blank;
+        var length = 0;
+        var confidenceSum = 0f;
+        for (var t = 0; t < steps; t++)
+        {
+            var (best, probability) = ArgMax(probabilities.Slice(t * classes, classes));
+            if (best != previous && best != RecognitionAlphabet.Blank && length < text.Length)
+            {
+                var c = PlateCharacters.Normalize(alphabet[best]);
+                if (c != '\0')
+                {
+                    text[length++] = c;
+                    confidenceSum += probability;
+                }
+            }
+
+            previous = best;
+        }
+
+        return new CtcResult(length, length == 0 ? 0f : confidenceSum / length);
+    }
+
+    private static (int Index, float Value) ArgMax(ReadOnlySpan<float> row)
+    {
+        var best = 0;
+        var value = row[0];
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (row[i] > value)
+            {
+                value = row[i];
+                best = i;
+            }
+        }
+
+        return (best, value);
+    }
+}

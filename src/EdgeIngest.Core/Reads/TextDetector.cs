@@ -1,0 +1,65 @@
+using EdgeIngest.Frames;
+using EdgeIngest.Interop.Onnx;
+
+namespace EdgeIngest.Reads;
+
+/// <summary>
+/// The PP-OCRv4 text detector: scales the frame so its longer side is <c>longSide</c> (sides
+/// rounded to multiples of 32, as the network downsamples by 32), runs the model and turns the
+/// probability map into text boxes in frame pixels. Tensors are allocated once for the largest
+/// input; the input and output stay bound while the frame size stays the same.
+/// </summary>
+internal sealed class TextDetector : IDisposable
+{
+    private const int Alignment = 32;
+
+    private readonly IInferenceSession session;
+    private readonly int longSide;
+    private readonly PinnedTensor input;
+    private readonly PinnedTensor output;
+    private readonly DbPostProcessor postProcessor;
+
+    public TextDetector(IInferenceSession session, PlateRecognizerOptions options)
+    {
+        ModelContract.RequireDetector(session);
+        this.session = session;
+        longSide = options.DetectorLongSide;
+        var maxSide = AlignedSide(longSide);
+        input = new PinnedTensor(3 * maxSide * maxSide);
+        output = new PinnedTensor(maxSide * maxSide);
+        postProcessor = new DbPostProcessor(
+            maxSide * maxSide, options.DetectorProbabilityThreshold, options.DetectorBoxThreshold, options.UnclipRatio, options.MaxTextRegions);
+        ProbeOutput();
+    }
+
+    /// <summary>Appends the text boxes found in <paramref name="image"/> to <paramref name="regions"/>.</summary>
+    public void Detect(BgrImage image, List<TextRegion> regions)
+    {
+        var scale = (float)longSide / Math.Max(image.Width, image.Height);
+        var width = AlignedSide(image.Width * scale);
+        var height = AlignedSide(image.Height * scale);
+        input.Reshape(1, 3, height, width);
+        output.Reshape(1, 1, height, width);
+        PlanarResampler.Resample(
+            image, new PlateBox(0, 0, image.Width, image.Height), width, height, input.Span, width * height, width, ChannelNormalization.ImageNet);
+        session.Run([input], [output]);
+        postProcessor.Extract(output.Span, width, height, image.Width, image.Height, regions);
+    }
+
+    public void Dispose() => session.Dispose();
+
+    private static int AlignedSide(float side) => Math.Max(Alignment, (int)MathF.Round(side / Alignment) * Alignment);
+
+    /// <summary>Checks once that the map really has the input's size, which <see cref="Detect"/> relies on.</summary>
+    private void ProbeOutput()
+    {
+        input.Reshape(1, 3, Alignment, 2 * Alignment);
+        input.Span.Clear();
+        var shape = session.ProbeOutputShape([input], 0);
+        if (shape is not [1, 1, Alignment, 2 * Alignment])
+        {
+            throw new ModelContractException(
+                $"model {session.ModelPath}: a [1,3,{Alignment},{2 * Alignment}] input gave output [{string.Join(",", shape)}]; expected [1,1,{Alignment},{2 * Alignment}]");
+        }
+    }
+}

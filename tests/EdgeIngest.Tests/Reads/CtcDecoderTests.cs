@@ -1,0 +1,96 @@
+using EdgeIngest.Reads;
+
+namespace EdgeIngest.Tests.Reads;
+
+public sealed class CtcDecoderTests
+{
+    // Classes: 0 blank, 1 'A', 2 'B', 3 '1', 4 '中', 5 'b', 6 '-', 7 space.
+    private static readonly RecognitionAlphabet Alphabet = RecognitionAlphabet.FromKeys("AB1中b-");
+
+    [Fact]
+    public void Ctc_Decoder_Collapses_Repeats_And_Drops_Blanks()
+    {
+        var probabilities = Steps((1, 0.9f), (1, 0.8f), (0, 0.9f), (1, 0.7f), (2, 0.6f), (2, 0.9f), (0, 0.99f));
+
+        var result = Decode(probabilities, out var text);
+
+        Assert.Equal("AAB", text);
+        Assert.Equal(3, result.Length);
+    }
+
+    [Fact]
+    public void Ctc_Decoder_Drops_Non_Plate_Characters_And_Upper_Cases_Letters()
+    {
+        var probabilities = Steps((4, 0.9f), (3, 0.9f), (6, 0.9f), (5, 0.9f), (7, 0.9f), (1, 0.9f));
+
+        Decode(probabilities, out var text);
+
+        Assert.Equal("1BA", text);
+    }
+
+    [Fact]
+    public void Ctc_Confidence_Is_The_Mean_Winning_Probability_Of_Kept_Characters()
+    {
+        // The dropped '中' (0.2) must not pull the mean down; the repeat's second step is not counted.
+        var probabilities = Steps((1, 0.9f), (1, 0.5f), (4, 0.2f), (2, 0.7f));
+
+        var result = Decode(probabilities, out _);
+
+        Assert.Equal((0.9f + 0.7f) / 2, result.Confidence, 5);
+    }
+
+    [Fact]
+    public void Ctc_Decoder_Reports_Zero_Confidence_When_Nothing_Is_Kept()
+    {
+        var result = Decode(Steps((0, 0.9f), (4, 0.9f)), out var text);
+
+        Assert.Equal(string.Empty, text);
+        Assert.Equal(0f, result.Confidence);
+    }
+
+    [Fact]
+    public void Ctc_Decoder_Stops_At_The_Text_Buffer_Length()
+    {
+        var probabilities = Steps((1, 0.9f), (2, 0.9f), (1, 0.9f), (2, 0.9f));
+        var buffer = new char[3];
+
+        var result = CtcDecoder.Decode(probabilities, Alphabet.ClassCount, Alphabet, buffer);
+
+        Assert.Equal("ABA", new string(buffer, 0, result.Length));
+    }
+
+    [Theory]
+    [InlineData('a', 'A')]
+    [InlineData('Z', 'Z')]
+    [InlineData('\uFF17', '7')]
+    [InlineData('\uFF42', 'B')]
+    [InlineData('-', '\0')]
+    [InlineData('京', '\0')]
+    public void Plate_Characters_Fold_Case_And_Full_Width_And_Reject_The_Rest(char recognised, char expected) =>
+        Assert.Equal(expected, PlateCharacters.Normalize(recognised));
+
+    private static CtcResult Decode(float[] probabilities, out string text)
+    {
+        var buffer = new char[16];
+        var result = CtcDecoder.Decode(probabilities, Alphabet.ClassCount, Alphabet, buffer);
+        text = new string(buffer, 0, result.Length);
+        return result;
+    }
+
+    /// <summary>One row per step: the winning class gets <c>p</c>, the rest share what is left.</summary>
+    private static float[] Steps(params (int Class, float P)[] steps)
+    {
+        var classes = Alphabet.ClassCount;
+        var rows = new float[steps.Length * classes];
+        for (var t = 0; t < steps.Length; t++)
+        {
+            var rest = (1 - steps[t].P) / (classes - 1);
+            for (var c = 0; c < classes; c++)
+            {
+                rows[(t * classes) + c] = c == steps[t].Class ? steps[t].P : rest;
+            }
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,67 @@
+using EdgeIngest.Reads;
+
+namespace EdgeIngest.Tests.Reads;
+
+public sealed class ModelValidationTests
+{
+    private static readonly PlateRecognizerOptions Defaults = new();
+
+    [Fact]
+    public void Missing_Detector_Model_Fails_Naming_The_File()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.onnx");
+
+        var error = Assert.Throws<FileNotFoundException>(
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { DetectorModelPath = missing }));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_Keys_File_Fails_Naming_The_File()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt");
+
+        var error = Assert.Throws<FileNotFoundException>(() => PaddleOcrPlateRecognizer.Create(Defaults with { KeysPath = missing }));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recognizer_Model_Given_As_Detector_Fails_Naming_The_File_And_Mismatch()
+    {
+        var error = Assert.Throws<ModelContractException>(
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { DetectorModelPath = Defaults.RecognizerModelPath }));
+
+        Assert.Contains(Defaults.RecognizerModelPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("fixed height", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detector_Model_Given_As_Recognizer_Fails_Naming_The_File_And_Mismatch()
+    {
+        var error = Assert.Throws<ModelContractException>(
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { RecognizerModelPath = Defaults.DetectorModelPath }));
+
+        Assert.Contains(Defaults.DetectorModelPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("height 48", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keys_File_That_Does_Not_Match_The_Recognizer_Fails_Naming_It()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}.txt");
+        File.WriteAllLines(keys, ["A", "B", "1"]);
+        try
+        {
+            var error = Assert.Throws<ModelContractException>(() => PaddleOcrPlateRecognizer.Create(Defaults with { KeysPath = keys }));
+
+            Assert.Contains(keys, error.Message, StringComparison.Ordinal);
+            Assert.Contains("6625", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keys);
+        }
+    }
+}

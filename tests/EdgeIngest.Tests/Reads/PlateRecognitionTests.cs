@@ -1,0 +1,52 @@
+using EdgeIngest.Frames;
+
+namespace EdgeIngest.Tests.Reads;
+
+public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
+{
+    [Theory]
+    [InlineData("ABC1234", 640, 360, 170, 120)]
+    [InlineData("7XK492", 1280, 720, 820, 480)]
+    public void Rendered_Plate_Is_Read_As_Drawn(string plate, int width, int height, int plateX, int plateY)
+    {
+        var image = RenderedPlate.Render(plate, width, height, plateX, plateY);
+
+        var reads = fixture.Recognizer.Recognize(image);
+
+        Assert.NotEmpty(reads);
+        Assert.Equal(plate, reads[0].Text);
+        Assert.InRange(reads[0].Confidence, 0.5f, 1f);
+        var box = reads[0].Box;
+        Assert.True(box.X < plateX + 300 && box.Right > plateX && box.Y < plateY + 110 && box.Bottom > plateY, $"box {box} is not on the plate");
+    }
+
+    [Fact]
+    public void Blank_Frame_Has_No_Reads()
+    {
+        var image = new BgrImage(new byte[320 * 240 * 3], 320, 240);
+
+        Assert.Empty(fixture.Recognizer.Recognize(image));
+    }
+
+    [Fact]
+    public void Frame_Without_A_Plate_Allocates_Nothing_Once_Warm()
+    {
+        var image = new BgrImage(new byte[640 * 360 * 3], 640, 360);
+        fixture.Recognizer.Recognize(image);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var reads = fixture.Recognizer.Recognize(image);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(reads);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Image_Smaller_Than_Its_Declared_Size_Is_Rejected()
+    {
+        var image = new BgrImage(new byte[100], 320, 240);
+
+        Assert.Throws<ArgumentException>(() => fixture.Recognizer.Recognize(image));
+    }
+}

@@ -1,0 +1,24 @@
+using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Reads;
+
+namespace EdgeIngest.Tests.Reads;
+
+public sealed class SnapshotEncoderTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
+{
+    [Fact]
+    public void Plate_Crop_Snapshot_Decodes_To_The_Box_Size_And_Still_Reads()
+    {
+        var image = RenderedPlate.Render("HT5520", 640, 360, 170, 120);
+        var box = Assert.Single(fixture.Recognizer.Recognize(image)).Box;
+        using var codec = new TurboJpegCodec();
+        var jpeg = new byte[SnapshotEncoder.MaxLength(codec, image.Width, image.Height)];
+
+        var length = SnapshotEncoder.EncodeCrop(codec, image, box, margin: 0, quality: 90, jpeg);
+        var pixels = new byte[box.Width * box.Height * 3];
+        var info = codec.Decode(jpeg.AsSpan(0, length), pixels);
+
+        Assert.Equal(new JpegInfo(box.Width, box.Height), info);
+        var reads = fixture.Recognizer.Recognize(new Frames.BgrImage(pixels, info.Width, info.Height));
+        Assert.Equal("HT5520", Assert.Single(reads).Text);
+    }
+}

@@ -88,29 +88,30 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Asks ffmpeg to quit with <c>q</c> on stdin, keeps draining its stdout so it is not blocked writing, and kills it if it has not exited within <paramref name="grace"/>.</summary>
+    /// <summary>
+    /// Asks ffmpeg to quit (<c>q</c> on stdin) while someone else keeps reading its stdout, and
+    /// kills it if it has not exited within <paramref name="grace"/>.
+    /// </summary>
+    public async Task QuitAsync(TimeSpan grace)
+    {
+        RequestQuit();
+        if (!await WaitForExitAsync(grace).ConfigureAwait(false))
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>
+    /// Stops it when nobody reads its stdout any more: asks it to quit, drains its output so it is
+    /// not blocked writing, kills it after <paramref name="grace"/>, and reaps it.
+    /// </summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (!_process.HasExited)
         {
-            try
-            {
-                await _process.StandardInput.WriteAsync('q').ConfigureAwait(false);
-                await _process.StandardInput.FlushAsync().ConfigureAwait(false);
-                _process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // Its stdin is already closed: it is on its way out.
-            }
-
             using var drainStop = new CancellationTokenSource();
             var drain = DrainStandardOutputAsync(drainStop.Token);
-            if (!await WaitForExitAsync(grace).ConfigureAwait(false))
-            {
-                Kill();
-            }
-
+            await QuitAsync(grace).ConfigureAwait(false);
             await drainStop.CancelAsync().ConfigureAwait(false);
             await drain.ConfigureAwait(false);
         }
@@ -123,6 +124,20 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         await StopAsync(DefaultGrace).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    private void RequestQuit()
+    {
+        try
+        {
+            _process.StandardInput.Write('q');
+            _process.StandardInput.Flush();
+            _process.StandardInput.Close();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Its stdin is already closed: it is on its way out.
+        }
     }
 
     private async Task DrainStandardOutputAsync(CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ public sealed class CameraIngest : IAsyncDisposable
     private long _restarts;
     private long _sequence;
     private int _ffmpegProcessId;
+    private int _stoppedLogged;
 
     public CameraIngest(CameraOptions options, ILogger logger, TimeProvider? timeProvider = null)
     {
@@ -120,7 +121,10 @@ public sealed class CameraIngest : IAsyncDisposable
 
         _queue.Complete();
         SetState(CameraState.Stopped, failure: null);
-        CameraLog.Stopped(_logger, CameraId);
+        if (Interlocked.Exchange(ref _stoppedLogged, 1) == 0)
+        {
+            CameraLog.Stopped(_logger, CameraId);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -19,9 +19,11 @@ internal static class StreamProbe
         {
             output = await new StreamReader(ffprobe.StandardOutput).ReadToEndAsync(bounded.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // ffprobe does not take q on stdin: end it now rather than after the stop grace.
             ffprobe.Kill();
+            cancellationToken.ThrowIfCancellationRequested();
             return new ProbeResult(null, new CameraFailure(
                 CameraFailureCause.ProbeTimedOut, $"ffprobe found no video stream at {url} within {timeout.TotalSeconds:0.#} s"));
         }

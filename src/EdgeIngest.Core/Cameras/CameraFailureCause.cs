@@ -1,0 +1,23 @@
+namespace EdgeIngest.Cameras;
+
+/// <summary>Why a camera is not streaming, in words an installer can act on.</summary>
+public enum CameraFailureCause
+{
+    /// <summary>Nothing answered at the address (refused, no route, timed out, unknown host).</summary>
+    Unreachable,
+
+    /// <summary>The camera rejected the user name or password (RTSP 401).</summary>
+    Unauthorized,
+
+    /// <summary>The camera answered but has no stream at that path (RTSP 404).</summary>
+    StreamNotFound,
+
+    /// <summary>ffmpeg was running but no frame arrived within the stall timeout.</summary>
+    Stalled,
+
+    /// <summary>ffprobe did not report the stream's resolution within its timeout.</summary>
+    ProbeTimedOut,
+
+    /// <summary>Anything else; the message carries ffmpeg's last error line.</summary>
+    Other,
+}

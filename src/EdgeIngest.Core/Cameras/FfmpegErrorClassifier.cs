@@ -1,0 +1,48 @@
+namespace EdgeIngest.Cameras;
+
+/// <summary>
+/// Recognises the ffmpeg/ffprobe error lines that have a clear cause. Patterns are the ones
+/// ffmpeg 5.1 prints, e.g. <c>Connection to tcp://… failed: Connection refused</c>,
+/// <c>method DESCRIBE failed: 401 Unauthorized</c>, <c>Server returned 404 Not Found</c>.
+/// </summary>
+public static class FfmpegErrorClassifier
+{
+    private static readonly (string Fragment, CameraFailureCause Cause)[] Patterns =
+    [
+        ("401 Unauthorized", CameraFailureCause.Unauthorized),
+        ("authorization failed", CameraFailureCause.Unauthorized),
+        ("404 Not Found", CameraFailureCause.StreamNotFound),
+        ("Connection refused", CameraFailureCause.Unreachable),
+        ("No route to host", CameraFailureCause.Unreachable),
+        ("Network is unreachable", CameraFailureCause.Unreachable),
+        ("Connection timed out", CameraFailureCause.Unreachable),
+        ("Operation timed out", CameraFailureCause.Unreachable),
+        ("Name or service not known", CameraFailureCause.Unreachable),
+        ("Temporary failure in name resolution", CameraFailureCause.Unreachable),
+        ("No address associated with hostname", CameraFailureCause.Unreachable),
+    ];
+
+    public static bool TryClassify(string line, out CameraFailureCause cause)
+    {
+        foreach (var (fragment, patternCause) in Patterns)
+        {
+            if (line.Contains(fragment, StringComparison.OrdinalIgnoreCase))
+            {
+                cause = patternCause;
+                return true;
+            }
+        }
+
+        cause = CameraFailureCause.Other;
+        return false;
+    }
+
+    /// <summary>A short message for a cause, naming the camera by its redacted URL.</summary>
+    public static string Describe(CameraFailureCause cause, CameraUrl url, string? detail) => cause switch
+    {
+        CameraFailureCause.Unreachable => $"camera unreachable at {url}",
+        CameraFailureCause.Unauthorized => $"camera rejected the credentials (401) at {url}",
+        CameraFailureCause.StreamNotFound => $"no stream at {url} (404)",
+        _ => detail ?? $"ffmpeg failed on {url}",
+    };
+}

@@ -1,0 +1,3 @@
+namespace EdgeIngest.Tests.Infrastructure;
+
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);

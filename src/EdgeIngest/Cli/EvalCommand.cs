@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeIngest.Evaluation;
 
 namespace EdgeIngest.Cli;
 
@@ -9,8 +10,9 @@ internal static class EvalCommand
     {
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder of images with OpenALPR-format .txt annotations (file, x, y, w, h, plate; tab-separated)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (images, accuracy, detection_recall, median_ms, ...) instead of the text report" };
-        var command = new Command("eval", "Measure plate reading on annotated images") { directory, json };
-        command.SetAction((result, cancellationToken) => Task.FromResult(0));
+        var command = new Command("eval", "Measure plate reading on annotated images: exact-plate accuracy, detection recall, median ms per image") { directory, json };
+        command.SetAction((result, cancellationToken) =>
+            EvaluationCommand.RunAsync(result.GetValue(directory)!.FullName, result.GetValue(json), Console.Out, cancellationToken));
         return command;
     }
 }

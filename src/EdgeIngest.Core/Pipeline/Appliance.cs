@@ -1,0 +1,170 @@
+using EdgeIngest.Cameras;
+using EdgeIngest.Configuration;
+using EdgeIngest.Events;
+using EdgeIngest.Hits;
+using EdgeIngest.Hotlists;
+using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Publishing;
+using EdgeIngest.Reads;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Pipeline;
+
+/// <summary>
+/// The whole appliance in one process, built from the configuration in start-up order: hotlist,
+/// models (a missing or mismatched model fails here, naming the file), agency link, cameras.
+/// Each camera runs independently: one that fails is retried on its own while the others read.
+/// </summary>
+public sealed class Appliance : IAsyncDisposable
+{
+    private static readonly TimeSpan HealthInterval = TimeSpan.FromSeconds(30);
+    private readonly IPlateRecognizer _recognizer;
+    private readonly HitSnapshots _snapshots;
+    private readonly EventSender _sender;
+    private readonly ReadRouter _router;
+    private readonly List<CameraIngest> _cameras = [];
+    private readonly List<CameraWorker> _workers = [];
+    private readonly ILogger _logger;
+
+    private Appliance(EdgeIngestConfig config, ILoggerFactory loggers)
+    {
+        _logger = loggers.CreateLogger("EdgeIngest");
+        var hotlist = HotlistLoader.Load(config.Hotlist.File);
+        var topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
+        ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, hotlist.Count, config.Sharing.Policy, topics.Hits);
+
+        _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
+        try
+        {
+            _snapshots = new HitSnapshots(new TurboJpegCodec());
+            var broker = MqttOptionsFrom(config);
+            _sender = new EventSender(
+                $"{broker.Host}:{broker.EffectivePort}",
+                async ct => await MqttMessagePublisher.ConnectAsync(broker, ct).ConfigureAwait(false),
+                loggers.CreateLogger("EdgeIngest.Events"));
+            _router = new ReadRouter(
+                config.Device.Id,
+                hotlist,
+                config.Sharing.ParsedPolicy,
+                (float)config.Recognition.MinConfidence,
+                new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
+                _snapshots,
+                topics,
+                _sender,
+                loggers.CreateLogger("EdgeIngest.Reads"));
+
+            var turn = new SemaphoreSlim(1, 1);
+            foreach (var camera in config.Cameras)
+            {
+                var ingest = new CameraIngest(CameraOptionsFrom(camera), loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
+                _cameras.Add(ingest);
+                _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
+            }
+        }
+        catch
+        {
+            _recognizer.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<CameraIngest> Cameras => _cameras;
+
+    public ReadRouter Router => _router;
+
+    public EventSender Sender => _sender;
+
+    /// <summary>Builds the appliance; throws with a clear message when something it needs is wrong.</summary>
+    public static Appliance Create(EdgeIngestConfig config, ILoggerFactory loggers) => new(config, loggers);
+
+    /// <summary>Runs until cancelled, then stops cameras first and gives queued events a moment to leave.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _sender.Start();
+        foreach (var camera in _cameras)
+        {
+            await camera.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var workers = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToArray();
+        try
+        {
+            using var health = new PeriodicTimer(HealthInterval);
+            while (await health.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                LogHealth();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown requested.
+        }
+
+        foreach (var camera in _cameras)
+        {
+            await camera.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        LogHealth();
+        ApplianceLog.Stopped(_logger);
+    }
+
+    public void LogHealth()
+    {
+        for (var i = 0; i < _cameras.Count; i++)
+        {
+            var status = _cameras[i].GetStatus();
+            var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
+            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, _workers[i].FramesAnalysed, status.FramesDropped, status.Restarts, failure);
+        }
+
+        ApplianceLog.EventHealth(_logger, _router.Hits, _router.Reads, _sender.Delivered, _sender.Pending);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var camera in _cameras)
+        {
+            await camera.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _sender.DisposeAsync().ConfigureAwait(false);
+        _snapshots.Dispose();
+        _recognizer.Dispose();
+    }
+
+    private static PlateRecognizerOptions RecognizerOptions(RecognitionConfig recognition)
+    {
+        var options = new PlateRecognizerOptions { DetectorLongSide = recognition.DetectorLongSide, IntraOpThreads = recognition.Threads };
+        return recognition.ModelsDirectory is not { } models ? options : options with
+        {
+            DetectorModelPath = Path.Combine(models, PlateRecognizerOptions.DetectorModelFile),
+            RecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.RecognizerModelFile),
+            KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
+        };
+    }
+
+    private static CameraOptions CameraOptionsFrom(CameraConfig camera) => new()
+    {
+        Id = camera.Id,
+        Url = camera.Url,
+        AnalysisFps = camera.AnalysisFps,
+        StallTimeoutSeconds = camera.StallTimeoutSeconds,
+    };
+
+    private static MqttOptions MqttOptionsFrom(EdgeIngestConfig config) => new()
+    {
+        Host = config.Broker.Host,
+        Port = config.Broker.Port,
+        ClientId = config.Broker.ClientId ?? config.Device.Id,
+        Username = config.Broker.Username,
+        Password = config.Broker.Password,
+        KeepAliveSeconds = config.Broker.KeepAliveSeconds,
+        UseTls = config.Broker.Tls is not null,
+        CaFile = config.Broker.Tls?.CaFile,
+        ClientCertificateFile = config.Broker.Tls?.CertFile,
+        ClientKeyFile = config.Broker.Tls?.KeyFile,
+    };
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Pipeline;
+
+internal static partial class ApplianceLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "EdgeIngest device {DeviceId}: {Cameras} camera(s), hotlist of {HotlistCount} plate(s), sharing policy {Policy}, hits to {Topic}")]
+    public static partial void Starting(ILogger logger, string deviceId, int cameras, int hotlistCount, string policy, string topic);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Health {CameraId}: {State}, frames in {FramesIn}, analysed {FramesAnalysed}, dropped {FramesDropped}, restarts {Restarts}{Failure}")]
+    public static partial void CameraHealth(ILogger logger, string cameraId, string state, long framesIn, long framesAnalysed, long framesDropped, long restarts, string failure);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Health events: {Hits} hit(s), {Reads} read(s); {Delivered} delivered to the agency, {Pending} waiting")]
+    public static partial void EventHealth(ILogger logger, long hits, long reads, long delivered, int pending);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "EdgeIngest stopped")]
+    public static partial void Stopped(ILogger logger);
+}

@@ -1,0 +1,50 @@
+using EdgeIngest.Cameras;
+using EdgeIngest.Reads;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Pipeline;
+
+/// <summary>
+/// Takes one camera's frames as they come (the camera's queue already dropped stale ones),
+/// reads their plates and routes the reads, then returns each frame to its pool. Cameras share
+/// one recogniser: on a 2–8 core box the models, not the cameras, are the bottleneck, and each
+/// camera's drop-oldest queue keeps a slow turn from delaying the next frame it analyses.
+/// </summary>
+public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognizer, SemaphoreSlim recognizerTurn, ReadRouter router, ILogger logger)
+{
+    private long _framesAnalysed;
+
+    public string CameraId => camera.CameraId;
+
+    public long FramesAnalysed => Interlocked.Read(ref _framesAnalysed);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var reads = recognizer.Recognize(frame.Image);
+                    router.Route(frame, reads);
+                    Interlocked.Increment(ref _framesAnalysed);
+                }
+                finally
+                {
+                    recognizerTurn.Release();
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One bad frame must not stop the camera; the error says which frame and why.
+                CameraWorkerLog.RecognitionFailed(logger, camera.CameraId, frame.SequenceNumber, e.Message);
+            }
+            finally
+            {
+                frame.Release();
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EdgeIngest.Cameras;
 
 namespace EdgeIngest.Configuration;
 
@@ -49,7 +50,7 @@ public static partial class ConfigValidator
                 problems.Add($"{at}.id: '{camera.Id}' — already used by another camera; ids must be unique");
             }
 
-            if (CameraUrlCheck.Problem(camera.Url) is { } urlProblem)
+            if (!CameraUrl.TryParse(camera.Id, camera.Url, out _, out var urlProblem))
             {
                 problems.Add($"{at}.url: {urlProblem}");
             }

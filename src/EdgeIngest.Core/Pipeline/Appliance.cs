@@ -99,14 +99,18 @@ public sealed class Appliance : IAsyncDisposable
         {
             // Shutdown requested.
         }
-
-        foreach (var camera in _cameras)
+        finally
         {
-            await camera.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // Order matters: no frame may be in recognition when the models are released.
+            foreach (var camera in _cameras)
+            {
+                await camera.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-        await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         LogHealth();
         ApplianceLog.Stopped(_logger);
     }

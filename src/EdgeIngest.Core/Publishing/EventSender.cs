@@ -19,6 +19,7 @@ public sealed class EventSender : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private IMessagePublisher? _publisher;
     private long _delivered;
+    private int _pending;
 
     private readonly string _broker;
 
@@ -30,7 +31,7 @@ public sealed class EventSender : IAsyncDisposable
         _logger = logger;
     }
 
-    public int Pending => _queue.Reader.Count;
+    public int Pending => Volatile.Read(ref _pending);
 
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -39,8 +40,10 @@ public sealed class EventSender : IAsyncDisposable
     /// <summary>Queues an event; never blocks the frame path and never drops.</summary>
     public void Enqueue(OutgoingMessage message)
     {
+        Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(message))
         {
+            Interlocked.Decrement(ref _pending);
             throw new InvalidOperationException("The event sender is stopped; the event cannot be queued.");
         }
     }
@@ -88,6 +91,7 @@ public sealed class EventSender : IAsyncDisposable
                 _publisher ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
                 await _publisher.PublishAsync(message.Topic, message.Payload, qos: 1, retain: false, cancellationToken).ConfigureAwait(false);
                 _queue.Reader.TryRead(out _);
+                Interlocked.Decrement(ref _pending);
                 Interlocked.Increment(ref _delivered);
                 EventSenderLog.Delivered(_logger, message.EventId, message.Topic, message.Payload.Length);
                 delay = TimeSpan.FromSeconds(1);

@@ -102,7 +102,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 break;
             }
 
-            if (!filter.IsPlausibleBox(candidate.Box) || OverlapsAccepted(candidate.Box))
+            if (!filter.IsPlausibleBox(candidate.Box, image.Width) || OverlapsAccepted(candidate.Box))
             {
                 continue;
             }

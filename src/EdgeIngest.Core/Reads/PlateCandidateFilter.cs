@@ -10,9 +10,16 @@ public sealed class PlateCandidateFilter(PlateCandidateRules rules)
     public PlateCandidateRules Rules { get; } = rules;
 
     /// <summary>Geometry alone, checked before spending a recognition run on the box.</summary>
-    public bool IsPlausibleBox(PlateBox box)
+    public bool IsPlausibleBox(PlateBox box, int frameWidth)
     {
         if (box.Height < Rules.MinHeight || box.Width <= 0)
+        {
+            return false;
+        }
+
+        // A cut character is often only partly visible, so "touching" allows a small margin.
+        var margin = (int)(frameWidth * Rules.FrameEdgeMarginFraction);
+        if (Rules.RejectCutByFrameEdge && (box.X <= margin || box.Right >= frameWidth - margin))
         {
             return false;
         }

@@ -20,4 +20,14 @@ public sealed record PlateCandidateRules
     public float MinAspectRatio { get; init; } = 1.2f;
 
     public float MaxAspectRatio { get; init; } = 12f;
+
+    /// <summary>
+    /// A text box that touches the left or right edge of the frame is a plate the frame cuts
+    /// off (a car entering or leaving): reading it gives a shorter, wrong plate, so skip it and
+    /// read the plate a few frames later when it is whole.
+    /// </summary>
+    public bool RejectCutByFrameEdge { get; init; } = true;
+
+    /// <summary>How near the edge (as a fraction of the frame width) counts as touching it.</summary>
+    public float FrameEdgeMarginFraction { get; init; } = 0.02f;
 }

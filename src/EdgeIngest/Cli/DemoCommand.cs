@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeIngest.Demo;
 
 namespace EdgeIngest.Cli;
 
@@ -10,8 +11,13 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Run the end-to-end demo on loopback; Ctrl-C stops everything it started");
-        command.SetAction((result, cancellationToken) => Task.FromResult(0));
+        var seconds = new Option<int?>("--seconds") { Description = "Stop by itself after this many seconds (default: run until Ctrl-C)" };
+        var command = new Command("demo", "Run the end-to-end demo on loopback: broker, simulated camera, the service, and an agency subscriber printing hits; Ctrl-C stops everything it started") { seconds };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var limit = result.GetValue(seconds) is int s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            return DemoRunner.RunAsync(limit, cancellationToken);
+        });
         return command;
     }
 }

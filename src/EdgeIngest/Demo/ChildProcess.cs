@@ -23,9 +23,27 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>
+    /// Runs the program under a small shell guard that holds our end of a pipe on its stdin: if
+    /// this process dies without stopping its children (a crash, SIGKILL), the pipe closes and
+    /// the guard stops the program, so no broker or simulator is left behind.
+    /// </summary>
+    private const string ParentDeathGuard = """
+        exec 3<&0
+        "$@" </dev/null &
+        child=$!
+        ( read -r _ <&3; kill -TERM $child 2>/dev/null ) >/dev/null 2>&1 &
+        watcher=$!
+        trap 'kill -TERM $child 2>/dev/null' TERM INT
+        wait $child; status=$?
+        wait $child 2>/dev/null
+        kill $watcher 2>/dev/null
+        exit $status
+        """;
+
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
-        var startInfo = new ProcessStartInfo(fileName)
+        var startInfo = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -33,6 +51,10 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(ParentDeathGuard);
+        startInfo.ArgumentList.Add(name);
+        startInfo.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -82,6 +104,13 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"the {Name} did not listen on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s:{Environment.NewLine}{LastOutput()}");
+    }
+
+    /// <summary>Waits for a program that runs to completion (the video generator); returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return _process.ExitCode;
     }
 
     public string LastOutput()

@@ -75,9 +75,9 @@ public sealed class ConfigLoaderTests : IDisposable
 
     [Theory]
     [InlineData("id: gate-01", "id: 'gate/01'", "device.id: 'gate/01'")]
-    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: http://viewer:s3cret@10.0.0.5/stream1", "uses scheme 'http'")]
-    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: ''", "cameras[0].url: missing")]
-    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: 'not a url'", "is not a URL")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: http://viewer:s3cret@10.0.0.5/stream1", "cameras[0].url: camera 'entrance': url has scheme 'http'")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: ''", "cameras[0].url: camera 'entrance': url is empty")]
+    [InlineData("url: rtsp://viewer:s3cret@10.0.0.5:554/stream1", "url: 'not a url'", "is not an absolute URL")]
     [InlineData("analysis_fps: 8", "analysis_fps: 0", "cameras[0].analysis_fps: '0'")]
     [InlineData("host: broker.agency.example", "host: ''", "broker.host")]
     [InlineData("port: 8883", "port: 70000", "broker.port: '70000'")]
@@ -117,6 +117,6 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace("rtsp://", "rtp://", StringComparison.Ordinal))));
         Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
-        Assert.Contains("viewer:***@", e.Message, StringComparison.Ordinal);
+        Assert.Contains("scheme 'rtp'", e.Message, StringComparison.Ordinal);
     }
 }

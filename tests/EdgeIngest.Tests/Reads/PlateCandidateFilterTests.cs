@@ -31,7 +31,23 @@ public sealed class PlateCandidateFilterTests
     [InlineData(300, 20, false)]
     [InlineData(30, 6, false)]
     public void Box_Is_Plausible_Only_With_Plate_Line_Proportions_And_Readable_Height(int width, int height, bool plausible) =>
-        Assert.Equal(plausible, filter.IsPlausibleBox(new PlateBox(10, 10, width, height)));
+        Assert.Equal(plausible, filter.IsPlausibleBox(new PlateBox(10, 10, width, height), frameWidth: 1280));
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(25, false)]
+    [InlineData(1135, false)]
+    [InlineData(26, true)]
+    [InlineData(1134, true)]
+    public void Box_Cut_By_The_Left_Or_Right_Frame_Edge_Is_Not_A_Whole_Plate(int x, bool plausible) =>
+        Assert.Equal(plausible, filter.IsPlausibleBox(new PlateBox(x, 300, 120, 40), frameWidth: 1280));
+
+    [Fact]
+    public void Box_Touching_The_Edge_Is_Kept_When_The_Rule_Is_Off()
+    {
+        var lenient = new PlateCandidateFilter(new PlateCandidateRules { RejectCutByFrameEdge = false });
+        Assert.True(lenient.IsPlausibleBox(new PlateBox(0, 300, 120, 40), frameWidth: 1280));
+    }
 
     [Fact]
     public void Largest_Box_Ranks_First_And_Score_Breaks_Ties()

@@ -31,7 +31,7 @@ public sealed class PlateCandidateFilterTests
     [InlineData(300, 20, false)]
     [InlineData(30, 6, false)]
     public void Box_Is_Plausible_Only_With_Plate_Line_Proportions_And_Readable_Height(int width, int height, bool plausible) =>
-        Assert.Equal(plausible, filter.IsPlausibleBox(new PlateBox(10, 10, width, height), frameWidth: 1280));
+        Assert.Equal(plausible, filter.IsPlausibleBox(new PlateBox(100, 10, width, height), frameWidth: 1280));
 
     [Theory]
     [InlineData(0, false)]

@@ -13,11 +13,15 @@ public sealed class SnapshotEncoderTests(RecognizerFixture fixture) : IClassFixt
         using var codec = new TurboJpegCodec();
         var jpeg = new byte[SnapshotEncoder.MaxLength(codec, image.Width, image.Height)];
 
-        var length = SnapshotEncoder.EncodeCrop(codec, image, box, margin: 0, quality: 90, jpeg);
-        var pixels = new byte[box.Width * box.Height * 3];
+        // The margin hit snapshots use; with none, the plate would touch the crop's edge and be
+        // rejected as cut off by the frame.
+        var margin = box.Height / 2;
+        var length = SnapshotEncoder.EncodeCrop(codec, image, box, margin, quality: 90, jpeg);
+        var (width, height) = (box.Width + (2 * margin), box.Height + (2 * margin));
+        var pixels = new byte[width * height * 3];
         var info = codec.Decode(jpeg.AsSpan(0, length), pixels);
 
-        Assert.Equal(new JpegInfo(box.Width, box.Height), info);
+        Assert.Equal(new JpegInfo(width, height), info);
         var reads = fixture.Recognizer.Recognize(new global::EdgeIngest.Frames.BgrImage(pixels, info.Width, info.Height));
         Assert.Equal("HT5520", Assert.Single(reads).Text);
     }

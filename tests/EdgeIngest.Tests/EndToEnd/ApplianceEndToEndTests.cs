@@ -1,0 +1,133 @@
+using System.Text.Json;
+using EdgeIngest.Cameras;
+using EdgeIngest.Configuration;
+using EdgeIngest.Events;
+using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Interop.Mqtt;
+using EdgeIngest.Pipeline;
+using EdgeIngest.Publishing;
+using EdgeIngest.Tests.Infrastructure;
+
+namespace EdgeIngest.Tests.EndToEnd;
+
+/// <summary>
+/// The whole appliance against real parts on loopback: the RTSP simulator serving the demo
+/// video, ffmpeg, ONNX Runtime with the PP-OCRv4 models, and a mosquitto broker with an agency
+/// subscriber on the far side.
+/// </summary>
+public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassFixture<DemoCamerasFixture>
+{
+    private static readonly TimeSpan HitTimeout = TimeSpan.FromSeconds(90);
+
+    // Three of the six plates in the demo video (deploy/demo/make-demo-video.sh --list).
+    private const string Hotlist = """
+        plate,reason,priority
+        7ABC123,Stolen vehicle,critical
+        8GHJ552,Wanted in connection with a burglary,high
+        TRK5150,Expired registration,low
+        """;
+
+    private static readonly Dictionary<string, (string Reason, string Priority)> Listed = new()
+    {
+        ["7ABC123"] = ("Stolen vehicle", "critical"),
+        ["8GHJ552"] = ("Wanted in connection with a burglary", "high"),
+        ["TRK5150"] = ("Expired registration", "low"),
+    };
+
+    [Fact]
+    public async Task A_Plate_Shown_By_The_Camera_Arrives_At_The_Agency_As_A_Hit_With_Every_Field_While_A_Bad_Camera_Reports_Its_Error()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var workspace = new ApplianceWorkspace(Hotlist);
+        var deadPort = MosquittoBroker.FreeLoopbackPort();
+        var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [("entrance", cameras.Simulator.UrlFor("/cam1")), ("broken", $"rtsp://viewer:hunter2@127.0.0.1:{deadPort}/nothing")]));
+        await using var agency = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), "edgeingest/#", 1, TestContext.Current.CancellationToken);
+        using var logs = new InMemoryLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        await using var appliance = Appliance.Create(config, loggers);
+        using var stop = new CancellationTokenSource();
+        var running = appliance.RunAsync(stop.Token);
+        var started = DateTimeOffset.UtcNow;
+
+        var message = await ReceiveAsync(agency, HitTimeout, () => DescribeState(appliance, logs));
+
+        Assert.Equal("edgeingest/test-device/hits", message.Topic);
+        var hit = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.HitEvent)!;
+        Assert.Equal(HitEvent.SchemaV1, hit.Schema);
+        Assert.Equal("test-device", hit.DeviceId);
+        Assert.Equal("entrance", hit.CameraId);
+        Assert.True(Listed.ContainsKey(hit.Plate), $"hit plate {hit.Plate} is not one the hotlist lists");
+        Assert.Equal(hit.Plate, hit.Hotlist.Plate);
+        Assert.Equal(Listed[hit.Plate], (hit.Hotlist.Reason, hit.Hotlist.Priority));
+        Assert.InRange(hit.Confidence, 0.6f, 1f);
+        Assert.Equal(7, Guid.Parse(hit.EventId).Version);
+        Assert.InRange(hit.OccurredAt, started.AddSeconds(-1), DateTimeOffset.UtcNow);
+        Assert.True(hit.Box.Width > 0 && hit.Box.Height > 0 && hit.Box.X >= 0 && hit.Box.Y >= 0 && hit.Box.X + hit.Box.Width <= 1280 && hit.Box.Y + hit.Box.Height <= 720, $"box {hit.Box} is not inside the 1280x720 frame");
+        AssertJpeg(hit.Snapshot.FrameJpeg, 1280, 720);
+        AssertJpeg(hit.Snapshot.PlateJpeg, null, null);
+
+        // Meanwhile the camera whose URL leads nowhere says why, and its password stays out of every log.
+        var broken = appliance.Cameras.Single(c => c.CameraId == "broken").GetStatus();
+        Assert.Equal(CameraFailureCause.Unreachable, broken.LastFailure?.Cause);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("hunter2"));
+        Assert.Equal(CameraState.Streaming, appliance.Cameras.Single(c => c.CameraId == "entrance").State);
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Reads_That_Are_Not_Hits_Leave_The_Box_Only_Under_The_All_Reads_Policy()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var workspace = new ApplianceWorkspace("plate,reason,priority\nZZZ9999,Never shown,low\n");
+        var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [("entrance", cameras.Simulator.UrlFor("/cam2"))], policy: "all_reads"));
+        await using var agency = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), "edgeingest/#", 1, TestContext.Current.CancellationToken);
+        using var logs = new InMemoryLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        await using var appliance = Appliance.Create(config, loggers);
+        using var stop = new CancellationTokenSource();
+        var running = appliance.RunAsync(stop.Token);
+
+        var message = await ReceiveAsync(agency, HitTimeout, () => DescribeState(appliance, logs));
+
+        Assert.Equal("edgeingest/test-device/reads", message.Topic);
+        var read = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.ReadEvent)!;
+        Assert.Equal(ReadEvent.SchemaV1, read.Schema);
+        Assert.Contains(read.Plate, new[] { "7ABC123", "KXT4821", "8GHJ552", "LPR2024", "3MNO987", "TRK5150" });
+        Assert.DoesNotContain("snapshot", System.Text.Encoding.UTF8.GetString(message.Payload), StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<MqttReceivedMessage> ReceiveAsync(MqttSubscriber agency, TimeSpan timeout, Func<string> describe)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            return await agency.Messages.ReadAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"nothing reached the agency within {timeout.TotalSeconds} s; {describe()}");
+        }
+    }
+
+    private static string DescribeState(Appliance appliance, InMemoryLoggerProvider logs) =>
+        string.Join("; ", appliance.Cameras.Select(c => c.GetStatus().ToString()))
+        + $"; reads {appliance.Router.Reads}, hits {appliance.Router.Hits}, delivered {appliance.Sender.Delivered}; last logs: "
+        + string.Join(" | ", logs.Lines.TakeLast(10));
+
+    private static void AssertJpeg(string base64, int? width, int? height)
+    {
+        using var codec = new TurboJpegCodec();
+        var info = codec.ReadInfo(Convert.FromBase64String(base64));
+        Assert.True(info.Width > 0 && info.Height > 0);
+        if (width is not null)
+        {
+            Assert.Equal((width.Value, height!.Value), (info.Width, info.Height));
+        }
+    }
+}

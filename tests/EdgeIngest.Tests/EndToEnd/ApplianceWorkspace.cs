@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace EdgeIngest.Tests.EndToEnd;
+
+/// <summary>A temp folder with a hotlist and an appliance config pointing at test servers; deleted on dispose.</summary>
+internal sealed class ApplianceWorkspace : IDisposable
+{
+    public ApplianceWorkspace(string hotlistCsv)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("edgeingest-e2e-").FullName;
+        File.WriteAllText(Path.Combine(Directory, "hotlist.csv"), hotlistCsv);
+    }
+
+    public string Directory { get; }
+
+    public string ConfigPath => Path.Combine(Directory, "edgeingest.yaml");
+
+    /// <summary>Writes the config; each camera is (id, url).</summary>
+    public string WriteConfig(int brokerPort, IEnumerable<(string Id, string Url)> cameras, string policy = "hits_only", string? modelsDirectory = null)
+    {
+        var cameraYaml = string.Concat(cameras.Select(c => $"  - id: {c.Id}\n    url: {c.Url}\n    analysis_fps: 5\n    stall_timeout_seconds: 10\n"));
+        var models = modelsDirectory is null ? "" : $"recognition:\n  models_directory: {modelsDirectory}\n";
+        File.WriteAllText(ConfigPath, string.Create(CultureInfo.InvariantCulture, $"""
+            device:
+              id: test-device
+            cameras:
+            {cameraYaml}broker:
+              host: 127.0.0.1
+              port: {brokerPort}
+            hotlist:
+              file: hotlist.csv
+            sharing:
+              policy: {policy}
+            {models}
+            """));
+        return ConfigPath;
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}

@@ -1,6 +1,6 @@
 namespace EdgeIngest.Cameras;
 
-/// <summary>Checks a camera's settings up front, with messages that name the camera.</summary>
+/// <summary>Checks a camera's settings up front, with messages that name the camera and the setting as written in the configuration file.</summary>
 public static class CameraOptionsValidator
 {
     public static void Validate(CameraOptions options)
@@ -11,13 +11,13 @@ public static class CameraOptionsValidator
             throw new CameraConfigurationException("camera without an id: every camera needs a short id such as 'gate-north'");
         }
 
-        Require(options, options.AnalysisFps is > 0 and <= 60, "analysisFps must be in (0, 60]");
-        Require(options, options.StallTimeoutSeconds > 0, "stallTimeoutSeconds must be positive");
-        Require(options, options.ProbeTimeoutSeconds > 0, "probeTimeoutSeconds must be positive");
-        Require(options, options.FrameQueueCapacity >= 1, "frameQueueCapacity must be at least 1");
-        Require(options, options.FrameBufferCount > options.FrameQueueCapacity, "frameBufferCount must exceed frameQueueCapacity (one buffer is being filled while the queue is full)");
-        Require(options, options.RestartDelayInitialSeconds > 0, "restartDelayInitialSeconds must be positive");
-        Require(options, options.RestartDelayMaxSeconds >= options.RestartDelayInitialSeconds, "restartDelayMaxSeconds must be at least restartDelayInitialSeconds");
+        Require(options, options.AnalysisFps is > 0 and <= 60, "analysis_fps must be in (0, 60]");
+        Require(options, options.StallTimeoutSeconds > 0, "stall_timeout_seconds must be positive");
+        Require(options, options.ProbeTimeoutSeconds > 0, "probe_timeout_seconds must be positive");
+        Require(options, options.FrameQueueCapacity >= 1, "frame_queue_capacity must be at least 1");
+        Require(options, options.FrameBufferCount > options.FrameQueueCapacity, "frame_buffer_count must exceed frame_queue_capacity (one buffer is being filled while the queue is full)");
+        Require(options, options.RestartDelayInitialSeconds > 0, "restart_delay_initial_seconds must be positive");
+        Require(options, options.RestartDelayMaxSeconds >= options.RestartDelayInitialSeconds, "restart_delay_max_seconds must be at least restart_delay_initial_seconds");
         CameraUrl.Parse(options.Id, options.Url);
     }
 

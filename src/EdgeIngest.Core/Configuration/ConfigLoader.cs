@@ -69,13 +69,16 @@ public static partial class ConfigLoader
         if (unknown.Success)
         {
             var type = unknown.Groups["type"].Value;
-            var section = type == nameof(EdgeIngestConfig) ? "top-level" : type.Replace("Config", "", StringComparison.Ordinal).ToLowerInvariant();
+            var section = type == nameof(EdgeIngestConfig) ? "top-level" : SectionSuffix().Replace(type, "").ToLowerInvariant();
             return $"{where}: unknown field '{unknown.Groups["name"].Value}' in the {section} section";
         }
 
         var reason = e.InnerException?.Message ?? e.Message;
         return $"{where}: {reason}";
     }
+
+    [GeneratedRegex("(Config|Options)$")]
+    private static partial Regex SectionSuffix();
 
     [GeneratedRegex(@"Property '(?<name>[^']+)' not found on type '(?:[\w.]+\.)?(?<type>\w+)'")]
     private static partial Regex UnknownPropertyPattern();

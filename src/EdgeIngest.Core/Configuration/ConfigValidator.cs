@@ -29,7 +29,7 @@ public static partial class ConfigValidator
         }
     }
 
-    private static void ValidateCameras(List<CameraConfig> cameras, List<string> problems)
+    private static void ValidateCameras(List<CameraOptions> cameras, List<string> problems)
     {
         if (cameras.Count == 0)
         {
@@ -41,6 +41,7 @@ public static partial class ConfigValidator
         {
             var camera = cameras[i];
             var at = $"cameras[{i}]";
+            var before = problems.Count;
             if (!IdPattern().IsMatch(camera.Id))
             {
                 problems.Add($"{at}.id: '{camera.Id}' — expected 1–64 letters, digits, '-' or '_'");
@@ -57,6 +58,23 @@ public static partial class ConfigValidator
 
             CheckRange(problems, $"{at}.analysis_fps", camera.AnalysisFps, 0.1, 30, "frames per second");
             CheckRange(problems, $"{at}.stall_timeout_seconds", camera.StallTimeoutSeconds, 2, 300, "seconds");
+            if (problems.Count == before)
+            {
+                CheckAdvancedCameraSettings(camera, at, problems);
+            }
+        }
+    }
+
+    /// <summary>The ingest's own rules (queue and pool sizes, restart delays) for settings few files set.</summary>
+    private static void CheckAdvancedCameraSettings(CameraOptions camera, string at, List<string> problems)
+    {
+        try
+        {
+            CameraOptionsValidator.Validate(camera);
+        }
+        catch (CameraConfigurationException e)
+        {
+            problems.Add($"{at}: {e.Message}");
         }
     }
 

@@ -1,3 +1,5 @@
+using EdgeIngest.Cameras;
+
 namespace EdgeIngest.Configuration;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class EdgeIngestConfig
 {
     public DeviceConfig Device { get; set; } = new();
 
-    public List<CameraConfig> Cameras { get; set; } = [];
+    public List<CameraOptions> Cameras { get; set; } = [];
 
     public BrokerConfig Broker { get; set; } = new();
 

@@ -56,7 +56,7 @@ public sealed class Appliance : IAsyncDisposable
             var turn = new SemaphoreSlim(1, 1);
             foreach (var camera in config.Cameras)
             {
-                var ingest = new CameraIngest(CameraOptionsFrom(camera), loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
+                var ingest = new CameraIngest(camera, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
                 _cameras.Add(ingest);
                 _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
             }
@@ -149,14 +149,6 @@ public sealed class Appliance : IAsyncDisposable
             KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
         };
     }
-
-    private static CameraOptions CameraOptionsFrom(CameraConfig camera) => new()
-    {
-        Id = camera.Id,
-        Url = camera.Url,
-        AnalysisFps = camera.AnalysisFps,
-        StallTimeoutSeconds = camera.StallTimeoutSeconds,
-    };
 
     private static MqttOptions MqttOptionsFrom(EdgeIngestConfig config) => new()
     {

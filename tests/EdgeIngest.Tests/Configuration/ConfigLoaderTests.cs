@@ -105,6 +105,14 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_Advanced_Camera_Setting_Out_Of_Range_Is_Named_As_Written_In_The_File()
+    {
+        var yaml = ValidYaml.Replace("analysis_fps: 8", "analysis_fps: 8\n    frame_buffer_count: 2", StringComparison.Ordinal);
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(yaml)));
+        Assert.Contains("cameras[0]: camera 'entrance': frame_buffer_count must exceed frame_queue_capacity", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_Camera_Ids_Are_Rejected()
     {
         var yaml = ValidYaml.Replace("broker:", "  - id: entrance\n    url: rtsp://10.0.0.6/s\nbroker:", StringComparison.Ordinal);

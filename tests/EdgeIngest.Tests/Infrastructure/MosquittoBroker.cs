@@ -111,7 +111,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     /// <summary>Freezes (SIGSTOP) or thaws (SIGCONT) the broker, to hold back its acknowledgements.</summary>
     public Task SignalAsync(string signal) =>
-        ExternalProcess.RunAsync("kill", [$"-{signal}", ProcessId.ToString(CultureInfo.InvariantCulture)], Directory, StartTimeout);
+        ProcessRunner.RunCheckedAsync("kill", [$"-{signal}", ProcessId.ToString(CultureInfo.InvariantCulture)], StartTimeout, Directory);
 
     public async ValueTask DisposeAsync()
     {
@@ -143,7 +143,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             foreach (var (user, password) in _options.Users)
             {
                 string[] flags = create ? ["-b", "-c"] : ["-b"];
-                await ExternalProcess.RunAsync("mosquitto_passwd", [.. flags, passwordFile, user, password], Directory, StartTimeout);
+                await ProcessRunner.RunCheckedAsync("mosquitto_passwd", [.. flags, passwordFile, user, password], StartTimeout, Directory);
                 create = false;
             }
 

@@ -50,5 +50,5 @@ public sealed class TestCertificates
     }
 
     private static Task Openssl(string directory, params string[] arguments) =>
-        ExternalProcess.RunAsync("openssl", arguments, directory, OpensslTimeout);
+        ProcessRunner.RunCheckedAsync("openssl", arguments, OpensslTimeout, directory);
 }

@@ -1,18 +1,44 @@
 namespace EdgeIngest.Events;
 
 /// <summary>
-/// The MQTT topics of one device, all under <c>{prefix}/{device}/</c> so a broker ACL can give
-/// each device its own subtree. Documented in docs/events.md.
+/// The MQTT topics of one device, all under <c>{prefix}/{device}/</c> so a broker ACL can confine
+/// each device to its own subtree (deploy/agency-broker/). Documented in docs/events.md.
 /// </summary>
 public sealed class TopicLayout(string prefix, string deviceId)
 {
+    public string Prefix { get; } = prefix;
+
+    public string DeviceId { get; } = deviceId;
+
+    /// <summary>Hotlist hits, <c>edgeingest.hit/1</c>, QoS 1.</summary>
     public string Hits { get; } = $"{prefix}/{deviceId}/hits";
 
+    /// <summary>Other reads, only under the all_reads policy, <c>edgeingest.read/1</c>, QoS 1.</summary>
     public string Reads { get; } = $"{prefix}/{deviceId}/reads";
+
+    /// <summary>Online/offline, retained; the broker publishes "offline" as the device's will.</summary>
+    public string Status { get; } = $"{prefix}/{deviceId}/status";
+
+    /// <summary>Periodic health, <c>edgeingest.heartbeat/1</c>.</summary>
+    public string Heartbeat { get; } = $"{prefix}/{deviceId}/heartbeat";
+
+    /// <summary>What the device had to drop (only ever clip data), <c>edgeingest.drop/1</c>.</summary>
+    public string Drops { get; } = $"{prefix}/{deviceId}/drops";
+
+    /// <summary>Agency → device commands, <c>edgeingest.command/1</c>.</summary>
+    public string Commands { get; } = $"{prefix}/{deviceId}/commands";
+
+    /// <summary>Device → agency answers to commands, <c>edgeingest.command-result/1</c>.</summary>
+    public string CommandResults { get; } = $"{prefix}/{deviceId}/command-results";
+
+    /// <summary>A hit's clip: manifest (<c>edgeingest.clip/1</c>) then numbered raw chunks.</summary>
+    public string ClipManifest(string eventId) => $"{Prefix}/{DeviceId}/clips/{eventId}/manifest";
+
+    public string ClipChunk(string eventId, int index) => $"{Prefix}/{DeviceId}/clips/{eventId}/chunks/{index}";
 
     /// <summary>Every device's hits, for the agency's subscriber.</summary>
     public static string AllHits(string prefix) => $"{prefix}/+/hits";
 
-    /// <summary>Every device's reads, for the agency's subscriber (only sent under all_reads).</summary>
-    public static string AllReads(string prefix) => $"{prefix}/+/reads";
+    /// <summary>Everything every device publishes, for the agency's receiver.</summary>
+    public static string AllDevices(string prefix) => $"{prefix}/#";
 }

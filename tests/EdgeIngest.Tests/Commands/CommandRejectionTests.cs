@@ -1,0 +1,135 @@
+using System.Text;
+using EdgeIngest.Commands;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Tests.Commands;
+
+/// <summary>
+/// Every way a command can be refused: each answers ok=false with its reason (when a command_id
+/// could be read), logs a warning, and leaves the list in use and the stored files as they were.
+/// The device starts each test on an accepted version 5, so there are stored files to disturb.
+/// </summary>
+public sealed class CommandRejectionTests : IDisposable
+{
+    private const string Version5Csv = "plate,reason,priority\nFIVE555,Listed in version 5,high\n";
+
+    private readonly CommandWorkspace _workspace = new();
+
+    public CommandRejectionTests()
+    {
+        Assert.True(_workspace.Send(CommandWorkspace.Replace("setup", 5, Version5Csv)).Ok);
+    }
+
+    public static TheoryData<string, string, string?> Rejections => new()
+    {
+        { "not json", "command is not valid JSON", null },
+        { """{"schema":"edgeingest.command/1","command_id":"c-cut","type":"ping",""", "command is not valid JSON", "c-cut" },
+        { """[{"command_id":"c-1"}]""", "command must be a JSON object, found an array", null },
+        { "\"ping\"", "command must be a JSON object, found a string", null },
+        { """{"schema":"edgeingest.command/2","command_id":"c-1","type":"ping"}""", "schema 'edgeingest.command/2' is not supported; expected 'edgeingest.command/1'", "c-1" },
+        { """{"command_id":"c-1","type":"ping"}""", "command has no schema; expected 'edgeingest.command/1'", "c-1" },
+        { """{"schema":"edgeingest.command/1","type":"ping"}""", "command has no command_id", null },
+        { """{"schema":"edgeingest.command/1","command_id":"","type":"ping"}""", "command_id is empty", null },
+        { """{"schema":"edgeingest.command/1","command_id":42,"type":"ping"}""", "command_id must be a string, found a number", null },
+        { $$"""{"schema":"edgeingest.command/1","command_id":"{{new string('x', 129)}}","type":"ping"}""", "command_id of 129 characters exceeds the 128-character limit", null },
+        { """{"schema":"edgeingest.command/1","command_id":"c-\n1","type":"ping"}""", "command_id contains control characters", null },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"ping","type":"hotlist.replace"}""", "command is not valid JSON", "c-1" },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1"}""", "command has no type; expected ping or hotlist.replace", "c-1" },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"reboot"}""", "unknown command type 'reboot'; expected ping or hotlist.replace", "c-1" },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"hotlist.replace"}""", "hotlist.replace needs a hotlist object with version and csv", "c-1" },
+        { CommandWorkspace.Replace("c-1", 6, "plate,reason,priority\nNEW666,Stolen,high\nBAD1,Stolen,urgent\nX,Stolen,low\n"), "hotlist version 6 is not valid: hotlist.csv:3: priority 'urgent' — expected low, medium, high or critical; hotlist.csv:4: plate 'X'", "c-1" },
+        { CommandWorkspace.Replace("c-1", 5, "NEW666,Stolen,high\n"), "hotlist version 5 is not newer than version 5 in use", "c-1" },
+        { CommandWorkspace.Replace("c-1", 4, "NEW666,Stolen,high\n"), "hotlist version 4 is not newer than version 5 in use", "c-1" },
+        { CommandWorkspace.Replace("c-1", 6.5, "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found '6.5'", "c-1" },
+        { CommandWorkspace.Replace("c-1", "7", "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found '\"7\"'", "c-1" },
+        { CommandWorkspace.Replace("c-1", null, "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found 'null'", "c-1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejections))]
+    public void A_Refused_Command_Answers_Its_Reason_And_Changes_Nothing(string payload, string reason, string? answeredId)
+    {
+        var before = _workspace.Hotlists.Current;
+        var storedBefore = _workspace.StoredFiles();
+
+        var outcome = _workspace.Send(payload);
+
+        Assert.False(outcome.Ok);
+        Assert.NotNull(outcome.Error);
+        Assert.Contains(reason, outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(answeredId, outcome.CommandId);
+        if (answeredId is null)
+        {
+            Assert.Null(outcome.ResultPayload);
+        }
+        else
+        {
+            var result = CommandWorkspace.ResultOf(outcome);
+            Assert.Equal("edgeingest.command-result/1", result.GetProperty("schema").GetString());
+            Assert.Equal(answeredId, result.GetProperty("command_id").GetString());
+            Assert.Equal(CommandWorkspace.DeviceId, result.GetProperty("device_id").GetString());
+            Assert.False(result.GetProperty("ok").GetBoolean());
+            Assert.Equal(outcome.Error, result.GetProperty("error").GetString());
+        }
+
+        Assert.Same(before, _workspace.Hotlists.Current);
+        Assert.NotNull(_workspace.Hotlists.Match("FIVE555"));
+        Assert.Null(_workspace.Hotlists.Match("NEW666"));
+        Assert.Equal(storedBefore, _workspace.StoredFiles());
+        Assert.Contains(_workspace.Logs.Lines, line =>
+            line is { EventId: 401, Level: LogLevel.Warning } && line.Contains(reason) && line.Contains(answeredId ?? "(no usable command_id)"));
+    }
+
+    [Fact]
+    public void A_Command_Over_1_MiB_Is_Refused_Unread()
+    {
+        var before = _workspace.Hotlists.Current;
+        var storedBefore = _workspace.StoredFiles();
+        var payload = Padded(CommandWorkspace.Ping("c-big"), CommandLimits.MaxPayloadBytes + 1);
+
+        var outcome = _workspace.Processor.Process(payload, CommandWorkspace.Now);
+
+        Assert.False(outcome.Ok);
+        Assert.Equal("command of 1,048,577 bytes exceeds the 1 MiB limit", outcome.Error);
+        Assert.Null(outcome.CommandId);
+        Assert.Null(outcome.ResultPayload);
+        Assert.Same(before, _workspace.Hotlists.Current);
+        Assert.Equal(storedBefore, _workspace.StoredFiles());
+        Assert.Contains(_workspace.Logs.Lines, line => line is { EventId: 401, Level: LogLevel.Warning } && line.Contains("exceeds the 1 MiB limit"));
+    }
+
+    [Fact]
+    public void A_Command_Of_Exactly_1_MiB_Is_Read()
+    {
+        var outcome = _workspace.Processor.Process(Padded(CommandWorkspace.Ping("c-full"), CommandLimits.MaxPayloadBytes), CommandWorkspace.Now);
+
+        Assert.True(outcome.Ok, outcome.Error);
+    }
+
+    [Fact]
+    public void A_Hotlist_That_Cannot_Be_Stored_Is_Refused_And_The_List_In_Use_Stays()
+    {
+        var before = _workspace.Hotlists.Current;
+        var hotlistFolder = _workspace.Store.DirectoryPath;
+        Directory.Delete(hotlistFolder, recursive: true);
+        File.WriteAllText(hotlistFolder, "a file where the folder should be");
+
+        var outcome = _workspace.Send(CommandWorkspace.Replace("c-disk", 6, "NEW666,Stolen,high\n"));
+
+        Assert.False(outcome.Ok);
+        Assert.StartsWith("hotlist version 6 could not be stored: ", outcome.Error, StringComparison.Ordinal);
+        Assert.Same(before, _workspace.Hotlists.Current);
+        Assert.Null(_workspace.Hotlists.Match("NEW666"));
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    /// <summary>The JSON with trailing spaces up to <paramref name="length"/> bytes: still valid JSON.</summary>
+    private static byte[] Padded(string json, int length)
+    {
+        var payload = new byte[length];
+        payload.AsSpan().Fill((byte)' ');
+        Encoding.UTF8.GetBytes(json).CopyTo(payload, 0);
+        return payload;
+    }
+}

@@ -44,6 +44,7 @@ public sealed partial class AgencyReceiver
     /// <summary>Runs until cancelled; then finishes storing what has already arrived.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        Directory.CreateDirectory(_config.OutputDirectory);
         _processor.ResumeClips();
         var processing = Task.Run(ProcessInboxAsync, CancellationToken.None);
         try

@@ -12,7 +12,8 @@ namespace EdgeIngest.Receiving;
 /// Verifies, de-duplicates and stores one message at a time (the receiver calls it from a single
 /// task, so nothing here needs a lock). Whatever a message contains, <see cref="Handle"/> returns:
 /// a bad message is logged with its topic and the reason and skipped; a disk error is logged and
-/// the next message is tried.
+/// the next message is tried. Counters move only after the log line or printed line is out, so
+/// whoever sees a count can rely on the line.
 /// </summary>
 public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, TextWriter console, ReceiverCounters counters, ILogger logger, TimeProvider clock)
 {
@@ -47,13 +48,13 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         }
         catch (MessageRejectedException e)
         {
-            counters.CountRejectedMessage();
             ReceiverLog.Rejected(logger, message.Topic, message.Payload.Length, e.Message);
+            counters.CountRejectedMessage();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            counters.CountRejectedMessage();
             ReceiverLog.StoreFailed(logger, message.Topic, e.Message, e);
+            counters.CountRejectedMessage();
         }
     }
 
@@ -105,28 +106,28 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         var stored = _hits.Save(verified);
         if (stored is null)
         {
+            ReceiverLog.DuplicateHit(logger, verified.EventId, verified.Event.DeviceId, counters.DuplicateHits + 1);
             counters.CountDuplicateHit();
-            ReceiverLog.DuplicateHit(logger, verified.EventId, verified.Event.DeviceId, counters.DuplicateHits);
             return;
         }
 
-        counters.CountHit();
         ReceiverLog.HitStored(logger, stored.EventId, stored.DeviceId, stored.CameraId, stored.Plate);
         console.WriteLine(HitLine.Format(stored));
+        counters.CountHit();
     }
 
     private void StoreLatest(string device, string file, byte[] json)
     {
         AtomicFile.Write(layout.DeviceFile(device, file), json);
-        counters.CountDeviceMessage();
         ReceiverLog.DeviceMessageStored(logger, file, device);
+        counters.CountDeviceMessage();
     }
 
     private void Append(string device, string log, byte[] json)
     {
         AtomicFile.AppendLine(log, json);
-        counters.CountDeviceMessage();
         ReceiverLog.DeviceMessageStored(logger, Path.GetFileName(log), device);
+        counters.CountDeviceMessage();
     }
 
     private void Report(ClipResult result)
@@ -134,14 +135,14 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         switch (result.Outcome)
         {
             case ClipOutcome.Assembled:
-                counters.CountClip();
                 ReceiverLog.ClipAssembled(logger, result.EventId, result.DeviceId, result.Bytes, result.Path!);
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"CLIP {result.DeviceId}  event {result.EventId}  {result.Bytes} bytes, sha256 verified  → {Path.GetRelativePath(layout.Root, result.Path!)}"));
+                counters.CountClip();
                 break;
             case ClipOutcome.Rejected:
-                counters.CountRejectedClip();
                 ReceiverLog.ClipRejected(logger, result.EventId, result.DeviceId, result.Reason!, result.Path!);
+                counters.CountRejectedClip();
                 break;
             case ClipOutcome.Waiting:
             case ClipOutcome.Duplicate:

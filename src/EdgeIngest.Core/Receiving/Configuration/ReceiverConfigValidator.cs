@@ -81,14 +81,17 @@ public static partial class ReceiverConfigValidator
     {
         try
         {
-            using var certificate = X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
+            // Without a key file, CreateFromPemFile looks for the key in the certificate file itself.
+            using var certificate = keyFile is null
+                ? X509Certificate2.CreateFromPem(File.ReadAllText(certificateFile))
+                : X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
             var now = DateTime.UtcNow;
             if (certificate.NotAfter.ToUniversalTime() < now || certificate.NotBefore.ToUniversalTime() > now)
             {
                 problems.Add($"{field}: '{certificateFile}' — the certificate ({certificate.Subject}) is valid only from {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}");
             }
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             var what = keyFile is null ? "a PEM certificate" : $"a PEM certificate whose private key is '{keyFile}'";
             problems.Add($"{field}: '{certificateFile}' — expected {what} ({e.Message.TrimEnd('.')})");

@@ -6,6 +6,7 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     RunCommand.Create(),
     DemoCommand.Create(),
     EvalCommand.Create(),
+    ReceiveCommand.Create(),
 };
 
 // Ctrl-C cancels the command's token; give the children it started (ffmpeg, broker, simulator)

@@ -37,6 +37,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public string LogFile => Path.Combine(Directory, "mosquitto.log");
 
+    public string ConfigurationFile => Path.Combine(Directory, "mosquitto.conf");
+
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The broker is not running.");
 
     public static async Task<MosquittoBroker> StartAsync(MosquittoBrokerOptions? options = null)
@@ -127,6 +129,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private async Task WriteConfigurationAsync()
     {
+        if (_options.Configuration is { } configure)
+        {
+            await File.WriteAllTextAsync(ConfigurationFile, configure(this));
+            return;
+        }
+
         var config = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"listener {Port} {Host}")
             .AppendLine("persistence false")
@@ -172,7 +180,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             config.AppendLine(CultureInfo.InvariantCulture, $"acl_file {aclFile}");
         }
 
-        await File.WriteAllTextAsync(Path.Combine(Directory, "mosquitto.conf"), config.ToString());
+        await File.WriteAllTextAsync(ConfigurationFile, config.ToString());
     }
 
     private async Task LaunchAsync()
@@ -185,7 +193,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Path.Combine(Directory, "mosquitto.conf"));
+        startInfo.ArgumentList.Add(ConfigurationFile);
         _process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start mosquitto.");
         _process.OutputDataReceived += (_, e) => AppendConsole(e.Data);
         _process.ErrorDataReceived += (_, e) => AppendConsole(e.Data);

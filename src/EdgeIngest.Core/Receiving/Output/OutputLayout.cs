@@ -1,0 +1,37 @@
+namespace EdgeIngest.Receiving.Output;
+
+/// <summary>
+/// Where everything lands under <c>output_directory</c> (README in this folder). Device and event
+/// ids reach here only after <see cref="Topics.DeviceTopic"/> and <see cref="Topics.EventIds"/>
+/// have checked them, so they are safe file names.
+/// </summary>
+public sealed class OutputLayout(string root)
+{
+    public string Root { get; } = root;
+
+    public string HitsIndex => Path.Combine(Root, "hits.jsonl");
+
+    public string DropsLog => Path.Combine(Root, "drops.jsonl");
+
+    public string CommandResultsLog => Path.Combine(Root, "command-results.jsonl");
+
+    public string HitRecord(string device, string eventId) => Path.Combine(Root, "hits", device, $"{eventId}.json");
+
+    public string PlateJpeg(string device, string eventId) => Path.Combine(Root, "hits", device, $"{eventId}.plate.jpg");
+
+    public string FrameJpeg(string device, string eventId) => Path.Combine(Root, "hits", device, $"{eventId}.frame.jpg");
+
+    public string ReadRecord(string device, string eventId) => Path.Combine(Root, "reads", device, $"{eventId}.json");
+
+    public string DeviceFile(string device, string name) => Path.Combine(Root, "devices", device, name);
+
+    public string Clip(string device, string eventId) => Path.Combine(Root, "clips", device, $"{eventId}.mp4");
+
+    /// <summary>Manifest and chunks of a clip still arriving; kept across receiver restarts.</summary>
+    public string PartialClips => Path.Combine(Root, ".partial", "clips");
+
+    public string PartialClip(string device, string eventId) => Path.Combine(PartialClips, device, eventId);
+
+    /// <summary>A clip whose bytes did not match its manifest, kept for a technician, never as a clip.</summary>
+    public string RejectedClip(string device, string eventId) => Path.Combine(Root, "rejected", "clips", device, eventId);
+}

@@ -1,0 +1,53 @@
+namespace EdgeIngest.Receiving;
+
+/// <summary>What the receiver has done since it started; safe to read from any thread.</summary>
+public sealed class ReceiverCounters
+{
+    private long _hits;
+    private long _duplicateHits;
+    private long _reads;
+    private long _duplicateReads;
+    private long _deviceMessages;
+    private long _clips;
+    private long _rejectedClips;
+    private long _rejectedMessages;
+
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Hits whose event id was already stored: redeliveries, not printed again.</summary>
+    public long DuplicateHits => Interlocked.Read(ref _duplicateHits);
+
+    public long Reads => Interlocked.Read(ref _reads);
+
+    public long DuplicateReads => Interlocked.Read(ref _duplicateReads);
+
+    /// <summary>Status, heartbeat, drop and command-result messages stored.</summary>
+    public long DeviceMessages => Interlocked.Read(ref _deviceMessages);
+
+    public long Clips => Interlocked.Read(ref _clips);
+
+    public long RejectedClips => Interlocked.Read(ref _rejectedClips);
+
+    /// <summary>Messages that failed verification (or could not be stored) and were skipped.</summary>
+    public long RejectedMessages => Interlocked.Read(ref _rejectedMessages);
+
+    internal void CountHit() => Interlocked.Increment(ref _hits);
+
+    internal void CountDuplicateHit() => Interlocked.Increment(ref _duplicateHits);
+
+    internal void CountRead() => Interlocked.Increment(ref _reads);
+
+    internal void CountDuplicateRead() => Interlocked.Increment(ref _duplicateReads);
+
+    internal void CountDeviceMessage() => Interlocked.Increment(ref _deviceMessages);
+
+    internal void CountClip() => Interlocked.Increment(ref _clips);
+
+    internal void CountRejectedClip() => Interlocked.Increment(ref _rejectedClips);
+
+    internal void CountRejectedMessage() => Interlocked.Increment(ref _rejectedMessages);
+
+    public override string ToString() =>
+        $"{Hits} hit(s), {DuplicateHits} duplicate hit(s), {Reads} read(s), {DuplicateReads} duplicate read(s), " +
+        $"{Clips} clip(s), {RejectedClips} rejected clip(s), {DeviceMessages} device message(s), {RejectedMessages} rejected message(s)";
+}

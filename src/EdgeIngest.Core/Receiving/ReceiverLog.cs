@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Receiving;
+
+internal static partial class ReceiverLog
+{
+    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Connected to the agency broker {Broker} as '{ClientId}' (session present: {SessionPresent}); subscribed to {Filters}")]
+    public static partial void Connected(ILogger logger, string broker, string clientId, bool sessionPresent, string filters);
+
+    [LoggerMessage(EventId = 801, Level = LogLevel.Warning, Message = "Cannot reach the agency broker: {Reason} — retrying in {DelaySeconds:0.#} s")]
+    public static partial void ConnectFailed(ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Lost the agency broker: {Reason}; reconnecting")]
+    public static partial void Disconnected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 803, Level = LogLevel.Information, Message = "Reconnected to the agency broker {Broker} (session present: {SessionPresent})")]
+    public static partial void Reconnected(ILogger logger, string broker, bool sessionPresent);
+
+    [LoggerMessage(EventId = 810, Level = LogLevel.Error, Message = "Rejected message on {Topic} ({Bytes} bytes): {Reason}")]
+    public static partial void Rejected(ILogger logger, string topic, int bytes, string reason);
+
+    [LoggerMessage(EventId = 811, Level = LogLevel.Information, Message = "Duplicate hit {EventId} from {DeviceId} ignored (already stored; {Duplicates} duplicate(s) so far)")]
+    public static partial void DuplicateHit(ILogger logger, string eventId, string deviceId, long duplicates);
+
+    [LoggerMessage(EventId = 812, Level = LogLevel.Information, Message = "Hit {EventId} from {DeviceId}/{CameraId} stored: plate {Plate}")]
+    public static partial void HitStored(ILogger logger, string eventId, string deviceId, string cameraId, string plate);
+
+    [LoggerMessage(EventId = 813, Level = LogLevel.Information, Message = "Clip {EventId} from {DeviceId} assembled and verified: {Bytes} bytes in {Path}")]
+    public static partial void ClipAssembled(ILogger logger, string eventId, string deviceId, long bytes, string path);
+
+    [LoggerMessage(EventId = 814, Level = LogLevel.Error, Message = "Clip {EventId} from {DeviceId} rejected: {Reason}; its pieces are kept in {Path}, not as a clip")]
+    public static partial void ClipRejected(ILogger logger, string eventId, string deviceId, string reason, string path);
+
+    [LoggerMessage(EventId = 815, Level = LogLevel.Error, Message = "Could not store the message on {Topic}: {Reason}")]
+    public static partial void StoreFailed(ILogger logger, string topic, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 816, Level = LogLevel.Debug, Message = "Stored {Kind} from {DeviceId}")]
+    public static partial void DeviceMessageStored(ILogger logger, string kind, string deviceId);
+
+    [LoggerMessage(EventId = 817, Level = LogLevel.Information, Message = "Receiver stopped: {Counters}")]
+    public static partial void Stopped(ILogger logger, string counters);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EdgeIngest.Receiving.Topics;
+
+/// <summary>
+/// A topic a device published on, taken apart: <c>{prefix}/{device}/{kind}</c>, or for clips
+/// <c>{prefix}/{device}/clips/{event_id}/manifest</c> and <c>.../chunks/{n}</c>. The device id and
+/// event id become file names, so they are checked as strictly as the device's own configuration
+/// checks them; nothing from a topic reaches the file system unchecked.
+/// </summary>
+public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string? ClipEventId = null, int ChunkIndex = -1)
+{
+    /// <summary>The highest chunk number accepted (a 1 GiB clip in 16 KiB chunks).</summary>
+    public const int MaxChunkIndex = 65535;
+
+    public static bool TryParse(string prefix, string topic, out DeviceTopic parsed, out string problem)
+    {
+        parsed = null!;
+        var parts = topic.Split('/');
+        if (parts.Length < 3 || parts[0] != prefix)
+        {
+            problem = $"not a device topic under '{prefix}/{{device}}/'";
+            return false;
+        }
+
+        var device = parts[1];
+        if (!DeviceIdPattern().IsMatch(device))
+        {
+            problem = $"device id '{Shorten(device)}' in the topic is not 1–64 letters, digits, '-' or '_'";
+            return false;
+        }
+
+        TopicKind? kind = parts.Length == 3 ? parts[2] switch
+        {
+            "hits" => TopicKind.Hit,
+            "reads" => TopicKind.Read,
+            "status" => TopicKind.Status,
+            "heartbeat" => TopicKind.Heartbeat,
+            "drops" => TopicKind.Drop,
+            "command-results" => TopicKind.CommandResult,
+            _ => null,
+        } : null;
+        if (kind is { } simple)
+        {
+            parsed = new DeviceTopic(simple, device);
+            problem = "";
+            return true;
+        }
+
+        return TryParseClip(parts, device, out parsed, out problem);
+    }
+
+    private static bool TryParseClip(string[] parts, string device, out DeviceTopic parsed, out string problem)
+    {
+        parsed = null!;
+        if (parts.Length < 5 || parts[2] != "clips")
+        {
+            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, reads, status, heartbeat, drops, command-results or clips/...)";
+            return false;
+        }
+
+        if (!EventIds.TryNormalize(parts[3], out var eventId))
+        {
+            problem = $"clip event id '{Shorten(parts[3])}' in the topic is not a UUID";
+            return false;
+        }
+
+        if (parts.Length == 5 && parts[4] == "manifest")
+        {
+            parsed = new DeviceTopic(TopicKind.ClipManifest, device, eventId);
+            problem = "";
+            return true;
+        }
+
+        if (parts.Length == 6 && parts[4] == "chunks"
+            && int.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index <= MaxChunkIndex)
+        {
+            parsed = new DeviceTopic(TopicKind.ClipChunk, device, eventId, index);
+            problem = "";
+            return true;
+        }
+
+        problem = $"unknown clip topic '{string.Join('/', parts[4..])}' (expected manifest or chunks/{{0..{MaxChunkIndex}}})";
+        return false;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex DeviceIdPattern();
+}

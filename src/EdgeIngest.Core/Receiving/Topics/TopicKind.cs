@@ -1,0 +1,14 @@
+namespace EdgeIngest.Receiving.Topics;
+
+/// <summary>What a device topic carries (docs/events.md); each kind has its own schema and size limit.</summary>
+public enum TopicKind
+{
+    Hit,
+    Read,
+    Status,
+    Heartbeat,
+    Drop,
+    CommandResult,
+    ClipManifest,
+    ClipChunk,
+}

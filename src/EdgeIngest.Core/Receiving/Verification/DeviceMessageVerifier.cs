@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace EdgeIngest.Receiving.Verification;
+
+/// <summary>
+/// Checks the small device messages (status, heartbeat, drop, command result) for the fields the
+/// receiver files them by; the rest is kept as the device sent it.
+/// </summary>
+public static class DeviceMessageVerifier
+{
+    public const string StatusSchema = "edgeingest.status/1";
+    public const string HeartbeatSchema = "edgeingest.heartbeat/1";
+    public const string DropSchema = "edgeingest.drop/1";
+    public const string CommandResultSchema = "edgeingest.command-result/1";
+
+    /// <returns>The payload on one line.</returns>
+    public static byte[] VerifyStatus(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, StatusSchema, topicDeviceId);
+        JsonPayload.RequireOneOf(document.RootElement, "state", "online", "offline");
+        return JsonPayload.Compact(document.RootElement);
+    }
+
+    public static byte[] VerifyHeartbeat(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, HeartbeatSchema, topicDeviceId);
+        JsonPayload.RequireString(document.RootElement, "at");
+        JsonPayload.RequireKind(document.RootElement, "cameras", JsonValueKind.Array);
+        return JsonPayload.Compact(document.RootElement);
+    }
+
+    public static byte[] VerifyDrop(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, DropSchema, topicDeviceId);
+        JsonPayload.RequireString(document.RootElement, "kind");
+        JsonPayload.RequireString(document.RootElement, "reason");
+        return JsonPayload.Compact(document.RootElement);
+    }
+
+    public static byte[] VerifyCommandResult(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, CommandResultSchema, topicDeviceId);
+        JsonPayload.RequireString(document.RootElement, "command_id");
+        JsonPayload.RequireKind(document.RootElement, "ok", JsonValueKind.True, JsonValueKind.False);
+        return JsonPayload.Compact(document.RootElement);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using EdgeIngest.Events;
+
+namespace EdgeIngest.Receiving.Verification;
+
+/// <summary>
+/// Checks an <c>edgeingest.hit/1</c> payload field by field. The source-generated deserializer
+/// leaves a missing field null or zero rather than failing, so each field the agency relies on is
+/// checked here, and both snapshots must decode to JPEG.
+/// </summary>
+public static class HitVerifier
+{
+    public static VerifiedHit Verify(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, HitEvent.SchemaV1, topicDeviceId);
+        var root = document.RootElement;
+        var eventId = JsonPayload.RequireEventId(root);
+        HitEvent hit;
+        try
+        {
+            hit = root.Deserialize(EventJsonContext.Default.HitEvent)
+                ?? throw new MessageRejectedException("the hit is null");
+        }
+        catch (JsonException e)
+        {
+            throw new MessageRejectedException($"a field has the wrong type ({e.Message})");
+        }
+
+        ReadVerifier.CheckIdentity(hit.CameraId, hit.OccurredAt, hit.Plate, hit.Confidence, hit.Box);
+        if (hit.Hotlist is null || string.IsNullOrEmpty(hit.Hotlist.Plate) || hit.Hotlist.Reason is null
+            || hit.Hotlist.Priority is not ("low" or "medium" or "high" or "critical"))
+        {
+            throw new MessageRejectedException("'hotlist' is missing, or lacks plate, reason or a priority of low, medium, high or critical");
+        }
+
+        if (hit.Snapshot is null)
+        {
+            throw new MessageRejectedException("'snapshot' is missing");
+        }
+
+        return new VerifiedHit(hit, eventId, DecodeJpeg(hit.Snapshot.PlateJpeg, "snapshot.plate_jpeg"), DecodeJpeg(hit.Snapshot.FrameJpeg, "snapshot.frame_jpeg"));
+    }
+
+    private static byte[] DecodeJpeg(string? base64, string field)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64 ?? throw new MessageRejectedException($"'{field}' is missing"));
+        }
+        catch (FormatException)
+        {
+            throw new MessageRejectedException($"'{field}' is not valid base64");
+        }
+
+        // Every JPEG starts with the SOI marker FF D8.
+        return bytes is [0xFF, 0xD8, ..]
+            ? bytes
+            : throw new MessageRejectedException($"'{field}' is not a JPEG ({bytes.Length} bytes without the FF D8 start marker)");
+    }
+}

@@ -134,9 +134,12 @@ public sealed partial class AgencyReceiver
             Port = broker.Port,
             ClientId = broker.ClientId,
 
-            // Off, with a fixed client id: the broker keeps the subscriptions and queues QoS 1
-            // messages while the receiver is away (see the README about MQTT 5 session expiry).
+            // Off, with a fixed client id, over MQTT 3.1.1: the broker keeps the subscriptions and
+            // queues QoS 1 messages while the receiver is away. (Under MQTT 5 that needs a Session
+            // Expiry property on every CONNECT, which libmosquitto 2.0 sends on none but the first
+            // blocking connect; a pure subscriber loses nothing by speaking 3.1.1.)
             CleanSession = false,
+            ProtocolVersion = MqttProtocolVersion.V311,
             Username = broker.Username,
             Password = broker.Password,
             UseTls = broker.Tls is not null,

@@ -382,7 +382,7 @@ public sealed class MosquittoClient : IMqttClient
 
     private unsafe void Configure()
     {
-        Check(MosquittoNative.IntOption(_handle, MosquittoOption.ProtocolVersion, MosquittoOption.Mqtt5), "select MQTT 5");
+        Check(MosquittoNative.IntOption(_handle, MosquittoOption.ProtocolVersion, (int)_settings.ProtocolVersion), $"select MQTT protocol {_settings.ProtocolVersion}");
 
         // Our own thread runs the loop: publishes from other threads must only queue and wake it.
         Check(MosquittoNative.ThreadedSet(_handle, true), "enable thread-safe mode");

@@ -6,6 +6,4 @@ internal static class MosquittoOption
     public const int ProtocolVersion = 1;
     public const int TcpNoDelay = 11;
     public const int TlsUseOsCertificates = 13;
-
-    public const int Mqtt5 = 5;
 }

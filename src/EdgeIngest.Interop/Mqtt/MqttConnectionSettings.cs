@@ -15,6 +15,8 @@ public sealed record MqttConnectionSettings
 
     public bool CleanSession { get; init; } = true;
 
+    public MqttProtocolVersion ProtocolVersion { get; init; } = MqttProtocolVersion.V5;
+
     public string? Username { get; init; }
 
     public string? Password { get; init; }

@@ -10,12 +10,12 @@ public static class ClipOptionsValidator
         ArgumentNullException.ThrowIfNull(options);
         Require(options.SegmentSeconds is >= 0.5 and <= 30, "segment_seconds must be in [0.5, 30]");
         Require(options.RingMaxSeconds >= 2 * options.SegmentSeconds, "ring_max_seconds must hold at least two segments");
-        Require(options.RingMaxBytes >= 1024 * 1024, "ring_max_bytes must be at least 1 MiB");
+        Require(options.RingMaxBytes > 0, "ring_max_bytes must be positive");
         Require(options.PreRollSeconds >= 0, "pre_roll_seconds must not be negative");
         Require(options.PostRollSeconds >= 0, "post_roll_seconds must not be negative");
         Require(options.CutWaitSlackSeconds > 0, "cut_wait_slack_seconds must be positive");
         Require(options.CutTimeoutSeconds > 0, "cut_timeout_seconds must be positive");
-        Require(options.ClipMaxBytes >= 1024 * 1024, "clip_max_bytes must be at least 1 MiB");
+        Require(options.ClipMaxBytes > 0, "clip_max_bytes must be positive");
         Require(options.ClipMaxAgeSeconds > 0, "clip_max_age_seconds must be positive");
     }
 

@@ -18,6 +18,9 @@ public enum CameraFailureCause
     /// <summary>ffprobe did not report the stream's resolution within its timeout.</summary>
     ProbeTimedOut,
 
+    /// <summary>The stream is in a codec this ffmpeg cannot decode or record (change the camera's encoder setting).</summary>
+    UnsupportedCodec,
+
     /// <summary>Anything else; the message carries ffmpeg's last error line.</summary>
     Other,
 }

@@ -35,6 +35,8 @@ public sealed class CameraIngest : IAsyncDisposable
     private long _droppedNoBuffer;
     private long _restarts;
     private long _sequence;
+    private long _lastFrameTicks;
+    private long _readerAllocatedBytes;
     private int _ffmpegProcessId;
     private int _stoppedLogged;
 
@@ -75,8 +77,15 @@ public sealed class CameraIngest : IAsyncDisposable
     /// <summary>The running decoder's pid, 0 when none (for tests that check nothing is left behind).</summary>
     internal int FfmpegProcessId => Volatile.Read(ref _ffmpegProcessId);
 
+    /// <summary>
+    /// Bytes the frame-reader thread has allocated since its run began (sampled once per frame);
+    /// lets a test prove the per-frame loop allocates nothing, unpolluted by other threads.
+    /// </summary>
+    internal long ReaderAllocatedBytes => Interlocked.Read(ref _readerAllocatedBytes);
+
     public CameraStatus GetStatus()
     {
+        var lastFrameTicks = Interlocked.Read(ref _lastFrameTicks);
         lock (_statusGate)
         {
             return new CameraStatus(
@@ -88,7 +97,9 @@ public sealed class CameraIngest : IAsyncDisposable
                 Interlocked.Read(ref _droppedNoBuffer),
                 Interlocked.Read(ref _restarts),
                 _lastFailure,
-                _frameSize);
+                _frameSize,
+                lastFrameTicks == 0 ? null : new DateTimeOffset(lastFrameTicks, TimeSpan.Zero),
+                _time.GetUtcNow());
         }
     }
 
@@ -297,6 +308,7 @@ public sealed class CameraIngest : IAsyncDisposable
         /// <summary>Reads frames until ffmpeg's output ends (<see cref="EndOfStreamException"/>).</summary>
         public void ReadUntilEnd(Stream stdout)
         {
+            var allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
             while (true)
             {
                 if (pool.TryRent(out var frame))
@@ -311,7 +323,9 @@ public sealed class CameraIngest : IAsyncDisposable
                         throw;
                     }
 
-                    frame.Stamp(Interlocked.Increment(ref camera._sequence), camera._time.GetUtcNow());
+                    var now = camera._time.GetUtcNow();
+                    frame.Stamp(Interlocked.Increment(ref camera._sequence), now);
+                    Interlocked.Exchange(ref camera._lastFrameTicks, now.UtcTicks);
                     camera._queue.Publish(frame);
                 }
                 else
@@ -330,6 +344,7 @@ public sealed class CameraIngest : IAsyncDisposable
 
                 Interlocked.Increment(ref camera._framesIn);
                 stall.CancelAfter(camera._stallTimeout);
+                Interlocked.Exchange(ref camera._readerAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
                 if (!Streamed)
                 {
                     Streamed = true;

@@ -33,6 +33,46 @@ internal static class FfmpegCommands
         "pipe:1",
     ];
 
+    /// <summary>
+    /// Records the stream as it is (no re-encoding) into MPEG-TS segments of about
+    /// <paramref name="segmentSeconds"/> (cut at the next keyframe), and prints one CSV line
+    /// <c>name,start,end</c> (stream seconds) on stdout as each segment is closed. MPEG-TS needs
+    /// no header or trailer, so a segment is readable up to its last packet however ffmpeg ends.
+    /// </summary>
+    public static string[] Record(CameraUrl url, TimeSpan socketTimeout, double segmentSeconds, string segmentPattern) =>
+    [
+        "-hide_banner", "-loglevel", "error", "-nostats",
+        "-rtsp_transport", "tcp",
+        "-timeout", Microseconds(socketTimeout),
+        "-i", url.WithCredentials,
+        "-an",
+        // The first GOP of an RTSP session carries packets without timestamps (before the RTP
+        // clock is known), which the MPEG-TS muxer refuses; starting at the second keyframe skips
+        // them, and setts fills any later missing PTS from the DTS.
+        "-ss", "0.5",
+        "-c", "copy",
+        "-bsf:v", @"setts=pts=if(eq(PTS\,NOPTS)\,DTS\,PTS)",
+        "-f", "segment",
+        "-segment_time", segmentSeconds.ToString(CultureInfo.InvariantCulture),
+        "-segment_format", "mpegts",
+        "-reset_timestamps", "1",
+        "-segment_list", "pipe:1",
+        "-segment_list_type", "csv",
+        segmentPattern,
+    ];
+
+    /// <summary>Joins segments listed in a concat file into one MP4 with the index first (plays while downloading).</summary>
+    public static string[] Concatenate(string listFile, string outputFile) =>
+    [
+        "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+        "-f", "concat", "-safe", "0",
+        "-i", listFile,
+        "-c", "copy",
+        "-movflags", "+faststart",
+        "-f", "mp4",
+        outputFile,
+    ];
+
     private static string Microseconds(TimeSpan span) =>
         ((long)span.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
 }

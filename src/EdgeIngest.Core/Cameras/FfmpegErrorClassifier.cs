@@ -3,7 +3,9 @@ namespace EdgeIngest.Cameras;
 /// <summary>
 /// Recognises the ffmpeg/ffprobe error lines that have a clear cause. Patterns are the ones
 /// ffmpeg 5.1 prints, e.g. <c>Connection to tcp://… failed: Connection refused</c>,
-/// <c>method DESCRIBE failed: 401 Unauthorized</c>, <c>Server returned 404 Not Found</c>.
+/// <c>method DESCRIBE failed: 401 Unauthorized</c>, <c>Server returned 404 Not Found</c>,
+/// <c>Decoder (codec hevc) not found for input stream #0:0</c> (ffmpeg) and
+/// <c>Unsupported codec with id 0 for input stream 0</c> (ffprobe).
 /// </summary>
 public static class FfmpegErrorClassifier
 {
@@ -20,6 +22,10 @@ public static class FfmpegErrorClassifier
         ("Name or service not known", CameraFailureCause.Unreachable),
         ("Temporary failure in name resolution", CameraFailureCause.Unreachable),
         ("No address associated with hostname", CameraFailureCause.Unreachable),
+        ("Unsupported codec", CameraFailureCause.UnsupportedCodec),
+        (") not found for input stream", CameraFailureCause.UnsupportedCodec),
+        ("codec not currently supported in container", CameraFailureCause.UnsupportedCodec),
+        ("Failed to probe codec for input stream", CameraFailureCause.UnsupportedCodec),
     ];
 
     public static bool TryClassify(string line, out CameraFailureCause cause)
@@ -43,6 +49,7 @@ public static class FfmpegErrorClassifier
         CameraFailureCause.Unreachable => $"camera unreachable at {url}",
         CameraFailureCause.Unauthorized => $"camera rejected the credentials (401) at {url}",
         CameraFailureCause.StreamNotFound => $"no stream at {url} (404)",
+        CameraFailureCause.UnsupportedCodec => $"unsupported video codec at {url}: {detail}",
         _ => detail ?? $"ffmpeg failed on {url}",
     };
 }

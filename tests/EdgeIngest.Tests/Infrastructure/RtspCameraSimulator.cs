@@ -15,14 +15,20 @@ public sealed class RtspCameraSimulator : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly Process _process;
     private readonly StringBuilder _output;
+    private readonly IReadOnlyDictionary<string, string> _cameras;
+    private readonly string? _user;
+    private readonly string? _password;
+    private Process _process;
 
-    private RtspCameraSimulator(Process process, int port, StringBuilder output)
+    private RtspCameraSimulator(Process process, int port, StringBuilder output, IReadOnlyDictionary<string, string> cameras, string? user, string? password)
     {
         _process = process;
         Port = port;
         _output = output;
+        _cameras = cameras;
+        _user = user;
+        _password = password;
     }
 
     public static string ScriptPath => Path.Combine(InstallLayout.Root, "deploy", "camera-simulator", "rtsp_camera.py");
@@ -75,18 +81,38 @@ public sealed class RtspCameraSimulator : IAsyncDisposable
 
     public Task ThawAsync() => SignalAsync("CONT");
 
+    /// <summary>Kills the server (SIGKILL: every connection drops mid-stream, like a camera losing power).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await SignalAsync("CONT"); // a frozen process cannot be reaped until it runs again
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(bound.Token);
+    }
+
+    /// <summary>Starts the killed server again on the same port, serving the same files.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        lock (_output)
+        {
+            _output.Clear();
+        }
+
+        _process = StartProcess(_cameras, Port, _user, _password, _output);
+        await WaitUntilReadyAsync(_cameras.Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                await SignalAsync("CONT"); // a frozen process cannot be reaped until it runs again
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(bound.Token);
+            await KillAsync();
         }
         finally
         {
@@ -95,6 +121,12 @@ public sealed class RtspCameraSimulator : IAsyncDisposable
     }
 
     private static RtspCameraSimulator Launch(IReadOnlyDictionary<string, string> cameras, int port, string? user, string? password)
+    {
+        var output = new StringBuilder();
+        return new RtspCameraSimulator(StartProcess(cameras, port, user, password, output), port, output, cameras, user, password);
+    }
+
+    private static Process StartProcess(IReadOnlyDictionary<string, string> cameras, int port, string? user, string? password, StringBuilder output)
     {
         var startInfo = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -120,7 +152,6 @@ public sealed class RtspCameraSimulator : IAsyncDisposable
             startInfo.ArgumentList.Add(password ?? "");
         }
 
-        var output = new StringBuilder();
         var process = new Process { StartInfo = startInfo };
         DataReceivedEventHandler collect = (_, e) =>
         {
@@ -137,7 +168,7 @@ public sealed class RtspCameraSimulator : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new RtspCameraSimulator(process, port, output);
+        return process;
     }
 
     private async Task WaitUntilReadyAsync(int mounts)

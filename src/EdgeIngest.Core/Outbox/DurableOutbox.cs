@@ -117,7 +117,10 @@ public sealed class DurableOutbox : IDisposable
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                accepted = MakeRoom(transaction, total);
+
+                // A clip that would not fit even with every other clip gone is refused up front, so
+                // that older clips are not evicted for nothing.
+                accepted = EventLaneBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
                 if (accepted)
                 {
                     Insert(transaction, OutboxLane.Clips, manifestTopic, clip.EventId, manifestPayload, SizeOf(manifestTopic, manifestPayload.Length));
@@ -261,24 +264,43 @@ public sealed class DurableOutbox : IDisposable
             delete.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
             delete.Parameters.AddWithValue("$id", clip.EventId);
             delete.ExecuteNonQuery();
-            _bytes -= clip.Bytes;
-            RecordDrop(transaction, clip.EventId, clip.Bytes);
+            _bytes -= clip.StoredBytes;
+            RecordDrop(transaction, clip.EventId, clip.VideoBytes);
         }
 
         return true;
     }
 
-    private (string EventId, long Bytes)? OldestClip(SqliteTransaction transaction)
+    private long EventLaneBytes(SqliteTransaction transaction)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT event_id, (SELECT SUM(bytes) FROM messages m WHERE m.lane = $lane AND m.event_id = oldest.event_id)
-            FROM (SELECT event_id FROM messages WHERE lane = $lane ORDER BY seq LIMIT 1) AS oldest
-            """;
-        command.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+        command.CommandText = "SELECT COALESCE(SUM(bytes), 0) FROM messages WHERE lane = $lane";
+        command.Parameters.AddWithValue("$lane", (int)OutboxLane.Events);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The oldest clip still waiting: its stored bytes (for the budget) and its video bytes not yet sent (for the drop report).</summary>
+    private (string EventId, long StoredBytes, long VideoBytes)? OldestClip(SqliteTransaction transaction)
+    {
+        using var oldest = _connection.CreateCommand();
+        oldest.Transaction = transaction;
+        oldest.CommandText = "SELECT event_id FROM messages WHERE lane = $lane ORDER BY seq LIMIT 1";
+        oldest.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+        if (oldest.ExecuteScalar() is not string eventId)
+        {
+            return null;
+        }
+
+        using var sizes = _connection.CreateCommand();
+        sizes.Transaction = transaction;
+        sizes.CommandText = "SELECT SUM(bytes), SUM(CASE WHEN topic = $manifest THEN 0 ELSE length(payload) END) FROM messages WHERE lane = $lane AND event_id = $id";
+        sizes.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+        sizes.Parameters.AddWithValue("$id", eventId);
+        sizes.Parameters.AddWithValue("$manifest", _topics.ClipManifest(eventId));
+        using var reader = sizes.ExecuteReader();
+        reader.Read();
+        return (eventId, reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>Reports a dropped clip as an <c>edgeingest.drop/1</c> event in the event lane, in the same transaction as the drop.</summary>

@@ -145,10 +145,11 @@ public sealed class AgencyConnection : IAsyncDisposable
                 downSince ??= _time.GetUtcNow();
                 SetDown(e.Message);
                 var delay = backoff.Next();
-                if (e.Message != lastFailure)
+                var cause = FailureCause(e);
+                if (cause != lastFailure)
                 {
                     AgencyConnectionLog.ConnectFailed(_logger, e.Message, ReconnectDelayMax.TotalSeconds);
-                    lastFailure = e.Message;
+                    lastFailure = cause;
                 }
                 else
                 {
@@ -196,6 +197,18 @@ public sealed class AgencyConnection : IAsyncDisposable
             await client.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What counts as "the same failure" for logging: the broker's refusal code, or a TLS set-up
+    /// failure as one cause (OpenSSL words the same refused certificate differently from one attempt
+    /// to the next), or else the message itself.
+    /// </summary>
+    private static string FailureCause(Exception e) => e switch
+    {
+        MqttConnectException { ReasonCode: { } code } => $"refused {code}",
+        MqttConnectException when e.Message.Contains("TLS set-up", StringComparison.Ordinal) => "tls",
+        _ => e.Message,
+    };
 
     /// <summary>The client's own reconnect is off: this class reconnects, the same way after a first failure as after a drop.</summary>
     private MqttConnectionSettings Settings() =>

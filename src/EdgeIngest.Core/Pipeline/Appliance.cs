@@ -140,7 +140,7 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            await _heartbeats.DisposeAsync().ConfigureAwait(false);
+            await _heartbeats.StopAsync().ConfigureAwait(false);
             await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await _connection.StopAsync().ConfigureAwait(false);
         }

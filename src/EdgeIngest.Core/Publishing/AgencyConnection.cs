@@ -29,6 +29,7 @@ public sealed class AgencyConnection : IAsyncDisposable
     private IMqttClient? _client;
     private string _downReason = "not connected yet";
     private Task _loop = Task.CompletedTask;
+    private int _stopped;
 
     public AgencyConnection(MqttOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
     {
@@ -108,7 +109,11 @@ public sealed class AgencyConnection : IAsyncDisposable
     /// <summary>Publishes the retained offline status, disconnects cleanly (so the will is not sent) and stops reconnecting.</summary>
     public async Task StopAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
         await _loop.ConfigureAwait(false);
     }
 

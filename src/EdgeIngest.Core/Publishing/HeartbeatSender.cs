@@ -18,6 +18,7 @@ public sealed class HeartbeatSender : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private long _sent;
+    private int _stopped;
 
     /// <param name="build">Makes the heartbeat payload (JSON) at the moment it is sent.</param>
     public HeartbeatSender(AgencyConnection connection, string topic, TimeSpan interval, Func<byte[]> build, ILogger logger)
@@ -34,10 +35,19 @@ public sealed class HeartbeatSender : IAsyncDisposable
 
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
 
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 

@@ -19,6 +19,7 @@ public sealed class OutboxSender : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private long _delivered;
+    private int _stopped;
 
     public OutboxSender(DurableOutbox outbox, AgencyConnection connection, ILogger logger)
     {
@@ -41,7 +42,11 @@ public sealed class OutboxSender : IAsyncDisposable
             await Task.Delay(50).ConfigureAwait(false);
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
         await _loop.ConfigureAwait(false);
         var waiting = _outbox.GetStatistics().Total;
         if (waiting > 0)
@@ -52,7 +57,7 @@ public sealed class OutboxSender : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_stop.IsCancellationRequested)
+        if (Volatile.Read(ref _stopped) == 0)
         {
             await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
         }

@@ -39,6 +39,7 @@ public sealed class BrokerOutageTests
         outbox.Enqueue(before);
         produced.Add(before.EventId);
         var received = new List<string> { SyntheticHits.EventIdOf((await NextAsync(agency.Messages, Patience)).Payload) };
+        await Eventually.HoldsAsync(() => outbox.GetStatistics().Total == 0, Patience, () => "the first hit was never acknowledged");
 
         // The broker goes down (and the device's route to it with it) while hits keep coming.
         gate.Close();

@@ -35,7 +35,7 @@ public sealed class Appliance : IAsyncDisposable
     {
         _logger = loggers.CreateLogger("EdgeIngest");
         var hotlist = HotlistLoader.Load(config.Hotlist.File);
-        var topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
+        var topics = Topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
         ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, hotlist.Count, config.Sharing.Policy, topics.Hits);
 
         _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
@@ -95,6 +95,9 @@ public sealed class Appliance : IAsyncDisposable
     public IReadOnlyList<CameraIngest> Cameras => _cameras;
 
     public ReadRouter Router => _router;
+
+    /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
+    public TopicLayout Topics { get; }
 
     public OutboxSender Sender => _sender;
 

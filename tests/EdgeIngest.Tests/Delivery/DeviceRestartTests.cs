@@ -61,7 +61,8 @@ public sealed partial class DeviceRestartTests(DemoCamerasFixture cameras) : ICl
         Assert.Equal(("online", "test-device"), (online.State, online.DeviceId));
         await device.KillAsync();
 
-        // The broker notices the silence after 1.5 × keep-alive and publishes the will.
+        // The kernel closes the dead process's socket without an MQTT DISCONNECT, so the broker
+        // publishes the will at once (after a power cut it would take 1.5 × keep-alive instead).
         var offline = Status(await NextAsync(watcher, () => broker.ReadLog()));
         Assert.Equal(StatusEvent.SchemaV1, offline.Schema);
         Assert.Equal(("offline", "test-device"), (offline.State, offline.DeviceId));

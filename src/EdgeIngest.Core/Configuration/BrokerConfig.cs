@@ -19,6 +19,9 @@ public sealed class BrokerConfig
 
     public int KeepAliveSeconds { get; set; } = 30;
 
+    /// <summary>How often an <c>edgeingest.heartbeat/1</c> is published while connected.</summary>
+    public int HeartbeatSeconds { get; set; } = 30;
+
     /// <summary>Null means plain TCP (loopback demos and tests only).</summary>
     public TlsConfig? Tls { get; set; }
 }

@@ -48,6 +48,7 @@ public static partial class ConfigLoader
         string Resolve(string file) => string.IsNullOrWhiteSpace(file) ? file : Path.GetFullPath(file, baseDirectory);
 
         config.Hotlist.File = Resolve(config.Hotlist.File);
+        config.Storage.Directory = Resolve(config.Storage.Directory);
         if (config.Recognition.ModelsDirectory is { } models)
         {
             config.Recognition.ModelsDirectory = Resolve(models);

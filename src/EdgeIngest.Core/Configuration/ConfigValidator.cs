@@ -18,6 +18,7 @@ public static partial class ConfigValidator
         ValidateHotlist(config.Hotlist, problems);
         ValidateSharing(config.Sharing, problems);
         ValidateRecognition(config.Recognition, problems);
+        ValidateStorage(config.Storage, problems);
         return problems;
     }
 
@@ -87,6 +88,7 @@ public static partial class ConfigValidator
 
         CheckRange(problems, "broker.port", broker.Port, 1, 65535, "a TCP port");
         CheckRange(problems, "broker.keep_alive_seconds", broker.KeepAliveSeconds, 5, 3600, "seconds");
+        CheckRange(problems, "broker.heartbeat_seconds", broker.HeartbeatSeconds, 1, 3600, "seconds");
         if (!TopicSegmentPattern().IsMatch(broker.TopicPrefix))
         {
             problems.Add($"broker.topic_prefix: '{broker.TopicPrefix}' — expected one topic segment of letters, digits, '-', '_' or '.' (no '/', '+' or '#')");
@@ -143,6 +145,20 @@ public static partial class ConfigValidator
         {
             problems.Add($"recognition.models_directory: '{models}' — the folder does not exist (deploy/setup.sh fetches the models into models/)");
         }
+    }
+
+    private static void ValidateStorage(StorageConfig storage, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(storage.Directory))
+        {
+            problems.Add($"storage.directory: missing — expected a folder for the outbox (default '{StorageConfig.DefaultDirectory}', next to this file)");
+        }
+        else if (File.Exists(storage.Directory))
+        {
+            problems.Add($"storage.directory: '{storage.Directory}' — is a file; expected a folder (it is created if missing)");
+        }
+
+        CheckRange(problems, "storage.outbox_budget_mb", storage.OutboxBudgetMb, 1, 1_048_576, "megabytes");
     }
 
     private static void CheckRange(List<string> problems, string field, double value, double min, double max, string unit)

@@ -19,4 +19,6 @@ public sealed class EdgeIngestConfig
     public SharingConfig Sharing { get; set; } = new();
 
     public RecognitionConfig Recognition { get; set; } = new();
+
+    public StorageConfig Storage { get; set; } = new();
 }

@@ -6,4 +6,8 @@ namespace EdgeIngest.Events;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HitEvent))]
 [JsonSerializable(typeof(ReadEvent))]
+[JsonSerializable(typeof(StatusEvent))]
+[JsonSerializable(typeof(HeartbeatEvent))]
+[JsonSerializable(typeof(DropEvent))]
+[JsonSerializable(typeof(ClipManifestEvent))]
 public sealed partial class EventJsonContext : JsonSerializerContext;

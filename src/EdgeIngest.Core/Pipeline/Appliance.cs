@@ -4,6 +4,7 @@ using EdgeIngest.Events;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace EdgeIngest.Pipeline;
 
 /// <summary>
 /// The whole appliance in one process, built from the configuration in start-up order: hotlist,
-/// models (a missing or mismatched model fails here, naming the file), agency link, cameras.
+/// models (a missing or mismatched model fails here, naming the file), the durable outbox (an
+/// unusable outbox file fails here, naming the file), agency link, cameras.
 /// Each camera runs independently: one that fails is retried on its own while the others read.
 /// </summary>
 public sealed class Appliance : IAsyncDisposable
@@ -20,7 +22,10 @@ public sealed class Appliance : IAsyncDisposable
     private static readonly TimeSpan HealthInterval = TimeSpan.FromSeconds(30);
     private readonly IPlateRecognizer _recognizer;
     private readonly HitSnapshots _snapshots;
-    private readonly EventSender _sender;
+    private readonly DurableOutbox _outbox;
+    private readonly AgencyConnection _connection;
+    private readonly OutboxSender _sender;
+    private readonly HeartbeatSender _heartbeats;
     private readonly ReadRouter _router;
     private readonly List<CameraIngest> _cameras = [];
     private readonly List<CameraWorker> _workers = [];
@@ -30,18 +35,33 @@ public sealed class Appliance : IAsyncDisposable
     {
         _logger = loggers.CreateLogger("EdgeIngest");
         var hotlist = HotlistLoader.Load(config.Hotlist.File);
-        var topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
+        var topics = Topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
         ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, hotlist.Count, config.Sharing.Policy, topics.Hits);
 
         _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
         try
         {
+            _outbox = DurableOutbox.Open(
+                new OutboxOptions
+                {
+                    FilePath = Path.Combine(config.Storage.Directory, OutboxOptions.FileName),
+                    BudgetBytes = config.Storage.OutboxBudgetMb * 1024L * 1024L,
+                },
+                topics,
+                loggers.CreateLogger("EdgeIngest.Outbox"));
+        }
+        catch
+        {
+            _recognizer.Dispose();
+            throw;
+        }
+
+        try
+        {
             _snapshots = new HitSnapshots(new TurboJpegCodec());
-            var broker = MqttOptionsFrom(config);
-            _sender = new EventSender(
-                $"{broker.Host}:{broker.EffectivePort}",
-                async ct => await MqttMessagePublisher.ConnectAsync(broker, ct).ConfigureAwait(false),
-                loggers.CreateLogger("EdgeIngest.Events"));
+            var eventLogger = loggers.CreateLogger("EdgeIngest.Events");
+            _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
+            _sender = new OutboxSender(_outbox, _connection, eventLogger);
             _router = new ReadRouter(
                 config.Device.Id,
                 hotlist,
@@ -50,7 +70,7 @@ public sealed class Appliance : IAsyncDisposable
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _snapshots,
                 topics,
-                _sender,
+                _outbox,
                 loggers.CreateLogger("EdgeIngest.Reads"));
 
             var turn = new SemaphoreSlim(1, 1);
@@ -60,9 +80,13 @@ public sealed class Appliance : IAsyncDisposable
                 _cameras.Add(ingest);
                 _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
             }
+
+            var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System);
+            _heartbeats = new HeartbeatSender(_connection, topics.Heartbeat, TimeSpan.FromSeconds(config.Broker.HeartbeatSeconds), heartbeat.BuildPayload, eventLogger);
         }
         catch
         {
+            _outbox.Dispose();
             _recognizer.Dispose();
             throw;
         }
@@ -72,7 +96,16 @@ public sealed class Appliance : IAsyncDisposable
 
     public ReadRouter Router => _router;
 
-    public EventSender Sender => _sender;
+    /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
+    public TopicLayout Topics { get; }
+
+    public OutboxSender Sender => _sender;
+
+    /// <summary>The durable queue to the agency. Hook for command results: <c>Outbox.Enqueue(new OutgoingMessage(topics.CommandResults, json, commandId))</c>.</summary>
+    public DurableOutbox Outbox => _outbox;
+
+    /// <summary>The agency link. Hook for commands: <c>Connection.SubscribeOnConnect(topics.Commands, 1, handler)</c> before <see cref="RunAsync"/>.</summary>
+    public AgencyConnection Connection => _connection;
 
     /// <summary>Builds the appliance; throws with a clear message when something it needs is wrong.</summary>
     public static Appliance Create(EdgeIngestConfig config, ILoggerFactory loggers) => new(config, loggers);
@@ -80,7 +113,9 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>Runs until cancelled, then stops cameras first and gives queued events a moment to leave.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _connection.Start();
         _sender.Start();
+        _heartbeats.Start();
         foreach (var camera in _cameras)
         {
             await camera.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +143,9 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await _heartbeats.StopAsync().ConfigureAwait(false);
             await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await _connection.StopAsync().ConfigureAwait(false);
         }
 
         LogHealth();
@@ -124,7 +161,9 @@ public sealed class Appliance : IAsyncDisposable
             ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, _workers[i].FramesAnalysed, status.FramesDropped, status.Restarts, failure);
         }
 
-        ApplianceLog.EventHealth(_logger, _router.Hits, _router.Reads, _sender.Delivered, _sender.Pending);
+        var backlog = _outbox.GetStatistics();
+        var oldest = backlog.OldestCreatedAt is { } at ? $", oldest {(DateTimeOffset.UtcNow - at).TotalSeconds:0} s old" : "";
+        ApplianceLog.EventHealth(_logger, _router.Hits, _router.Reads, _sender.Delivered, _connection.IsConnected ? "connected" : "not connected", backlog.Events, backlog.ClipMessages, backlog.Bytes, oldest);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,7 +173,10 @@ public sealed class Appliance : IAsyncDisposable
             await camera.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _heartbeats.DisposeAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _outbox.Dispose();
         _snapshots.Dispose();
         _recognizer.Dispose();
     }

@@ -10,8 +10,8 @@ internal static partial class ApplianceLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Health {CameraId}: {State}, frames in {FramesIn}, analysed {FramesAnalysed}, dropped {FramesDropped}, restarts {Restarts}{Failure}")]
     public static partial void CameraHealth(ILogger logger, string cameraId, string state, long framesIn, long framesAnalysed, long framesDropped, long restarts, string failure);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Health events: {Hits} hit(s), {Reads} read(s); {Delivered} delivered to the agency, {Pending} waiting")]
-    public static partial void EventHealth(ILogger logger, long hits, long reads, long delivered, int pending);
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Health events: {Hits} hit(s), {Reads} read(s); {Delivered} delivered to the agency ({Link}); outbox {Events} event(s), {ClipMessages} clip message(s), {Bytes} bytes{Oldest}")]
+    public static partial void EventHealth(ILogger logger, long hits, long reads, long delivered, string link, long events, long clipMessages, long bytes, string oldest);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "EdgeIngest stopped")]
     public static partial void Stopped(ILogger logger);

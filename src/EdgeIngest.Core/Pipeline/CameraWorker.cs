@@ -13,15 +13,22 @@ namespace EdgeIngest.Pipeline;
 public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognizer, SemaphoreSlim recognizerTurn, ReadRouter router, ILogger logger)
 {
     private long _framesAnalysed;
+    private long _lastFrameCapturedAtTicks;
 
     public string CameraId => camera.CameraId;
 
     public long FramesAnalysed => Interlocked.Read(ref _framesAnalysed);
 
+    /// <summary>Capture time of the last frame taken from the camera's queue; null before the first.</summary>
+    public DateTimeOffset? LastFrameCapturedAt => Interlocked.Read(ref _lastFrameCapturedAtTicks) is var ticks and > 0
+        ? new DateTimeOffset(ticks, TimeSpan.Zero)
+        : null;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            Interlocked.Exchange(ref _lastFrameCapturedAtTicks, frame.CapturedAtUtc.UtcTicks);
             try
             {
                 await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);

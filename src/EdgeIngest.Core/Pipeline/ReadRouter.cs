@@ -4,6 +4,7 @@ using EdgeIngest.Events;
 using EdgeIngest.Frames;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
+using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,8 @@ namespace EdgeIngest.Pipeline;
 /// within the same vehicle pass is ignored; a hotlist match becomes a hit event with snapshots;
 /// anything else is logged on the box and leaves it only under the <c>all_reads</c> policy.
 /// Runs on the recognition thread while the frame is still held, so snapshots see its pixels.
+/// An event is committed to the durable outbox before <see cref="Route"/> returns and before the
+/// HIT line is logged: an event id in the log is an event that survives a crash.
 /// </summary>
 public sealed class ReadRouter(
     string deviceId,
@@ -24,7 +27,7 @@ public sealed class ReadRouter(
     PassFilter passes,
     HitSnapshots snapshots,
     TopicLayout topics,
-    EventSender sender,
+    DurableOutbox outbox,
     ILogger logger)
 {
     private long _hits;
@@ -75,7 +78,7 @@ public sealed class ReadRouter(
                 image.Height,
                 Convert.ToBase64String(snapshots.EncodePlate(image, read.Box)),
                 Convert.ToBase64String(snapshots.EncodeFrame(image))));
-        sender.Enqueue(new OutgoingMessage(topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId));
+        outbox.Enqueue(new OutgoingMessage(topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId));
         ReadRouterLog.Hit(logger, frame.CameraId, read.Text, read.Confidence, entry.Plate, entry.Reason, hit.Hotlist.Priority, hit.EventId);
     }
 
@@ -96,7 +99,7 @@ public sealed class ReadRouter(
             read.Text,
             read.Confidence,
             ToJson(read.Box));
-        sender.Enqueue(new OutgoingMessage(topics.Reads, JsonSerializer.SerializeToUtf8Bytes(message, EventJsonContext.Default.ReadEvent), message.EventId));
+        outbox.Enqueue(new OutgoingMessage(topics.Reads, JsonSerializer.SerializeToUtf8Bytes(message, EventJsonContext.Default.ReadEvent), message.EventId));
         ReadRouterLog.Read(logger, frame.CameraId, read.Text, read.Confidence, "shared: policy all_reads");
     }
 

@@ -1,0 +1,390 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using EdgeIngest.Events;
+using EdgeIngest.Publishing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Outbox;
+
+/// <summary>
+/// Everything waiting for the agency, on disk (SQLite, WAL, <c>synchronous=FULL</c>). An enqueue
+/// returns only once its transaction is committed, so an event the caller was told about survives
+/// a crash or a power cut; a message leaves only through <see cref="Acknowledge"/>, after the
+/// broker's PUBACK. After a restart, what is left is sent again in creation order; receivers
+/// de-duplicate by event id. Thread-safe: one connection behind one lock (SQLite serialises
+/// writers anyway, and the rates here are a few messages a second).
+/// </summary>
+public sealed class DurableOutbox : IDisposable
+{
+    private const string DroppedClipBytesCounter = "dropped_clip_bytes";
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+    private readonly OutboxOptions _options;
+    private readonly TopicLayout _topics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<bool> _arrivals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _bytes;
+    private long _droppedClipBytes;
+    private bool _overBudget;
+    private bool _disposed;
+
+    private DurableOutbox(SqliteConnection connection, OutboxOptions options, TopicLayout topics, ILogger logger, TimeProvider time)
+    {
+        _connection = connection;
+        _options = options;
+        _topics = topics;
+        _logger = logger;
+        _time = time;
+    }
+
+    public string FilePath => _options.FilePath;
+
+    public long BudgetBytes => _options.BudgetBytes;
+
+    /// <summary>Opens (or creates) the outbox file; throws <see cref="OutboxException"/> naming the file when it cannot be used.</summary>
+    public static DurableOutbox Open(OutboxOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BudgetBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ClipChunkBytes);
+        var outbox = new DurableOutbox(OutboxDatabase.Open(options.FilePath), options, topics, logger, time ?? TimeProvider.System);
+        try
+        {
+            outbox.LoadTotals();
+        }
+        catch (SqliteException e)
+        {
+            outbox.Dispose();
+            throw new OutboxException($"The outbox file '{options.FilePath}' cannot be read: {e.Message}. It was left untouched.", e);
+        }
+
+        return outbox;
+    }
+
+    /// <summary>Stores an event in the event lane; durable when this returns. Never refused for lack of budget.</summary>
+    public void Enqueue(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                var size = SizeOf(message.Topic, message.Payload.Length);
+                MakeRoom(transaction, size);
+                Insert(transaction, OutboxLane.Events, message.Topic, message.EventId, message.Payload, size);
+                transaction.Commit();
+            }
+            catch
+            {
+                // Rolled back (e.g. the disk is full): the running totals must match the file again.
+                ReloadTotals();
+                throw;
+            }
+
+            CheckBudgetState();
+        }
+
+        _arrivals.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Stores a clip in the clip lane as its manifest and chunks, all or nothing. Older clips are
+    /// evicted to make room; returns false (and reports the drop) when the clip alone does not fit.
+    /// </summary>
+    public bool EnqueueClip(ClipToSend clip)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        var chunkBytes = _options.ClipChunkBytes;
+        var manifest = ClipMessages.Manifest(clip, _topics.DeviceId, chunkBytes);
+        var manifestPayload = ClipMessages.Serialize(manifest);
+        var manifestTopic = _topics.ClipManifest(clip.EventId);
+        var total = SizeOf(manifestTopic, manifestPayload.Length);
+        for (var i = 0; i < manifest.Chunks; i++)
+        {
+            total += SizeOf(_topics.ClipChunk(clip.EventId, i), ClipMessages.Chunk(clip.Mp4, chunkBytes, i).Length);
+        }
+
+        bool accepted;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+
+                // A clip that would not fit even with every other clip gone is refused up front, so
+                // that older clips are not evicted for nothing.
+                accepted = EventLaneBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
+                if (accepted)
+                {
+                    Insert(transaction, OutboxLane.Clips, manifestTopic, clip.EventId, manifestPayload, SizeOf(manifestTopic, manifestPayload.Length));
+                    for (var i = 0; i < manifest.Chunks; i++)
+                    {
+                        var topic = _topics.ClipChunk(clip.EventId, i);
+                        var chunk = ClipMessages.Chunk(clip.Mp4, chunkBytes, i);
+                        Insert(transaction, OutboxLane.Clips, topic, clip.EventId, chunk, SizeOf(topic, chunk.Length));
+                    }
+                }
+                else
+                {
+                    RecordDrop(transaction, clip.EventId, clip.Mp4.Length);
+                }
+
+                transaction.Commit();
+            }
+            catch
+            {
+                ReloadTotals();
+                throw;
+            }
+
+            CheckBudgetState();
+        }
+
+        _arrivals.Writer.TryWrite(true);
+        return accepted;
+    }
+
+    /// <summary>The next message to send: the oldest event, or when there is none, the oldest clip message.</summary>
+    public StoredMessage? PeekNext()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT seq, lane, topic, event_id, created_at_ms, payload FROM messages ORDER BY lane, seq LIMIT 1";
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            return new StoredMessage(
+                reader.GetInt64(0),
+                (OutboxLane)reader.GetInt32(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                (byte[])reader.GetValue(5));
+        }
+    }
+
+    /// <summary>Deletes a message the broker has acknowledged. A message already evicted (a dropped clip) is ignored.</summary>
+    public void Acknowledge(long sequence)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM messages WHERE seq = $seq RETURNING bytes";
+            command.Parameters.AddWithValue("$seq", sequence);
+            if (command.ExecuteScalar() is long bytes)
+            {
+                _bytes -= bytes;
+                CheckBudgetState();
+            }
+        }
+    }
+
+    /// <summary>Completes when something was enqueued since the last call (or at once if it was); callers then <see cref="PeekNext"/> again.</summary>
+    public async Task WaitForArrivalAsync(CancellationToken cancellationToken) =>
+        await _arrivals.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
+    public OutboxStatistics GetStatistics()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT lane, COUNT(*), MIN(created_at_ms) FROM messages GROUP BY lane";
+            using var reader = command.ExecuteReader();
+            long events = 0, clips = 0;
+            long? oldest = null;
+            while (reader.Read())
+            {
+                var count = reader.GetInt64(1);
+                if ((OutboxLane)reader.GetInt32(0) == OutboxLane.Events)
+                {
+                    events = count;
+                }
+                else
+                {
+                    clips = count;
+                }
+
+                var created = reader.GetInt64(2);
+                oldest = oldest is null ? created : Math.Min(oldest.Value, created);
+            }
+
+            return new OutboxStatistics(events, clips, _bytes, oldest is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(oldest.Value), _droppedClipBytes);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection.Dispose();
+        }
+
+        _arrivals.Writer.TryComplete();
+    }
+
+    /// <summary>The budget counts payload and topic bytes: what the outbox holds, independent of SQLite's page layout.</summary>
+    private static long SizeOf(string topic, int payloadBytes) => payloadBytes + Encoding.UTF8.GetByteCount(topic);
+
+    /// <summary>
+    /// Evicts whole clips, oldest first, until <paramref name="incoming"/> more bytes fit the budget.
+    /// Returns false when they still do not fit (only events are left); events are never evicted.
+    /// </summary>
+    private bool MakeRoom(SqliteTransaction transaction, long incoming)
+    {
+        while (_bytes + incoming > _options.BudgetBytes)
+        {
+            if (OldestClip(transaction) is not { } clip)
+            {
+                return false;
+            }
+
+            using var delete = _connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM messages WHERE lane = $lane AND event_id = $id";
+            delete.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+            delete.Parameters.AddWithValue("$id", clip.EventId);
+            delete.ExecuteNonQuery();
+            _bytes -= clip.StoredBytes;
+            RecordDrop(transaction, clip.EventId, clip.VideoBytes);
+        }
+
+        return true;
+    }
+
+    private long EventLaneBytes(SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(SUM(bytes), 0) FROM messages WHERE lane = $lane";
+        command.Parameters.AddWithValue("$lane", (int)OutboxLane.Events);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The oldest clip still waiting: its stored bytes (for the budget) and its video bytes not yet sent (for the drop report).</summary>
+    private (string EventId, long StoredBytes, long VideoBytes)? OldestClip(SqliteTransaction transaction)
+    {
+        using var oldest = _connection.CreateCommand();
+        oldest.Transaction = transaction;
+        oldest.CommandText = "SELECT event_id FROM messages WHERE lane = $lane ORDER BY seq LIMIT 1";
+        oldest.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+        if (oldest.ExecuteScalar() is not string eventId)
+        {
+            return null;
+        }
+
+        using var sizes = _connection.CreateCommand();
+        sizes.Transaction = transaction;
+        sizes.CommandText = "SELECT SUM(bytes), SUM(CASE WHEN topic = $manifest THEN 0 ELSE length(payload) END) FROM messages WHERE lane = $lane AND event_id = $id";
+        sizes.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+        sizes.Parameters.AddWithValue("$id", eventId);
+        sizes.Parameters.AddWithValue("$manifest", _topics.ClipManifest(eventId));
+        using var reader = sizes.ExecuteReader();
+        reader.Read();
+        return (eventId, reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Reports a dropped clip as an <c>edgeingest.drop/1</c> event in the event lane, in the same transaction as the drop.</summary>
+    private void RecordDrop(SqliteTransaction transaction, string eventId, long bytes)
+    {
+        var drop = new DropEvent(
+            DropEvent.SchemaV1,
+            _topics.DeviceId,
+            _time.GetUtcNow(),
+            DropEvent.ClipKind,
+            eventId,
+            bytes,
+            $"outbox disk budget of {DescribeBudget()} exhausted");
+        var payload = JsonSerializer.SerializeToUtf8Bytes(drop, EventJsonContext.Default.DropEvent);
+        Insert(transaction, OutboxLane.Events, _topics.Drops, eventId, payload, SizeOf(_topics.Drops, payload.Length));
+
+        _droppedClipBytes += bytes;
+        using var counter = _connection.CreateCommand();
+        counter.Transaction = transaction;
+        counter.CommandText = "INSERT INTO counters (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = $value";
+        counter.Parameters.AddWithValue("$name", DroppedClipBytesCounter);
+        counter.Parameters.AddWithValue("$value", _droppedClipBytes);
+        counter.ExecuteNonQuery();
+        OutboxLog.ClipDropped(_logger, _options.BudgetBytes, eventId, bytes);
+    }
+
+    private void Insert(SqliteTransaction transaction, OutboxLane lane, string topic, string eventId, ReadOnlyMemory<byte> payload, long size)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO messages (lane, topic, event_id, created_at_ms, bytes, payload) VALUES ($lane, $topic, $id, $at, $bytes, $payload)";
+        command.Parameters.AddWithValue("$lane", (int)lane);
+        command.Parameters.AddWithValue("$topic", topic);
+        command.Parameters.AddWithValue("$id", eventId);
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$bytes", size);
+        command.Parameters.Add("$payload", SqliteType.Blob).Value = payload.ToArray();
+        command.ExecuteNonQuery();
+        _bytes += size;
+    }
+
+    /// <summary>Warns once on going over budget (only events left), and says so once when back within it.</summary>
+    private void CheckBudgetState()
+    {
+        var over = _bytes > _options.BudgetBytes;
+        if (over == _overBudget)
+        {
+            return;
+        }
+
+        _overBudget = over;
+        if (over)
+        {
+            OutboxLog.OverBudget(_logger, _bytes, _options.BudgetBytes);
+        }
+        else
+        {
+            OutboxLog.WithinBudget(_logger, _bytes, _options.BudgetBytes);
+        }
+    }
+
+    private string DescribeBudget() => _options.BudgetBytes % (1024 * 1024) == 0
+        ? $"{_options.BudgetBytes / (1024 * 1024)} MB"
+        : $"{_options.BudgetBytes} bytes";
+
+    private void LoadTotals()
+    {
+        ReloadTotals();
+        var statistics = GetStatistics();
+        if (statistics.Total > 0)
+        {
+            OutboxLog.Reopened(_logger, _options.FilePath, statistics.Events, statistics.ClipMessages, statistics.Bytes);
+            _arrivals.Writer.TryWrite(true);
+        }
+    }
+
+    private void ReloadTotals()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(bytes), 0), (SELECT value FROM counters WHERE name = $name) FROM messages";
+        command.Parameters.AddWithValue("$name", DroppedClipBytesCounter);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        _bytes = reader.GetInt64(0);
+        _droppedClipBytes = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+
+namespace EdgeIngest.Outbox;
+
+/// <summary>
+/// Opens the outbox's SQLite file and makes sure it is one we can trust: WAL journal with
+/// <c>synchronous=FULL</c> (a committed insert survives a power cut), an integrity check, and our
+/// schema version. Anything else is an <see cref="OutboxException"/> naming the file; the file is
+/// never deleted or rewritten here, because it may hold evidence not yet delivered.
+/// </summary>
+internal static class OutboxDatabase
+{
+    private const int SchemaVersion = 1;
+
+    private const string CreateSchema = """
+        CREATE TABLE IF NOT EXISTS messages (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            lane INTEGER NOT NULL,
+            topic TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            created_at_ms INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            payload BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS messages_by_lane ON messages (lane, seq);
+        CREATE INDEX IF NOT EXISTS messages_by_event ON messages (lane, event_id);
+        CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        PRAGMA user_version = 1;
+        """;
+
+    static OutboxDatabase() => SQLitePCL.Batteries_V2.Init();
+
+    public static SqliteConnection Open(string filePath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(filePath))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutboxException($"Cannot create the storage folder '{folder}' for the outbox: {e.Message}", e);
+        }
+
+        // No pooling: closing must really close the file (tests reopen it; a restart must not find it held).
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Prepare(connection, filePath);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Unusable(filePath, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Prepare(SqliteConnection connection, string filePath)
+    {
+        var journal = Scalar(connection, "PRAGMA journal_mode=WAL");
+        if (!string.Equals(journal as string, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Unusable(filePath, $"it cannot use a write-ahead log (journal mode '{journal}')", null);
+        }
+
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA journal_size_limit=16777216;");
+        var integrity = Scalar(connection, "PRAGMA quick_check") as string;
+        if (integrity != "ok")
+        {
+            throw Unusable(filePath, $"the integrity check failed: {integrity}", null);
+        }
+
+        var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version is not (0 or SchemaVersion))
+        {
+            throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest knows version {SchemaVersion} (written by a newer version?)", null);
+        }
+
+        Execute(connection, CreateSchema);
+    }
+
+    private static OutboxException Unusable(string filePath, string why, Exception? inner)
+    {
+        var message = $"The outbox file '{filePath}' cannot be used: {why}. It was left untouched; it may hold events not yet delivered. " +
+            "Move it aside (keep it for recovery) to start with an empty outbox.";
+        return inner is null ? new OutboxException(message) : new OutboxException(message, inner);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

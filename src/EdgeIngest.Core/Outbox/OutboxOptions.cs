@@ -1,0 +1,16 @@
+namespace EdgeIngest.Outbox;
+
+/// <summary>Where the outbox lives and how much disk it may use.</summary>
+public sealed record OutboxOptions
+{
+    /// <summary>The file name inside the storage folder.</summary>
+    public const string FileName = "outbox.db";
+
+    public required string FilePath { get; init; }
+
+    /// <summary>Stored bytes (payloads and topics) above which clips are evicted; events are accepted regardless.</summary>
+    public long BudgetBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Clip chunk size: small enough that a hit behind one in-flight chunk waits only milliseconds.</summary>
+    public int ClipChunkBytes { get; init; } = 256 * 1024;
+}

@@ -1,0 +1,320 @@
+using System.Reflection;
+using System.Text.Json;
+using EdgeIngest.Events;
+using EdgeIngest.Interop.Mosquitto;
+using EdgeIngest.Interop.Mqtt;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Publishing;
+
+/// <summary>
+/// The device's one MQTT 5 connection to the agency broker, kept up for the life of the service.
+/// Connects with exponential backoff and jitter, including when the very first attempt fails (the
+/// binding gives up after a failed first connect, so each attempt uses a fresh client). The last
+/// will is the retained <c>offline</c> status; every (re)connect publishes the retained
+/// <c>online</c> status and renews the subscriptions registered with <see cref="SubscribeOnConnect"/>.
+/// A failure is logged at Warning once per distinct cause, not on every retry.
+/// </summary>
+public sealed class AgencyConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan SignOffTimeout = TimeSpan.FromSeconds(2);
+    private readonly MqttOptions _options;
+    private readonly TopicLayout _topics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly List<TopicSubscription> _subscriptions = [];
+    private readonly CancellationTokenSource _stop = new();
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IMqttClient? _client;
+    private string _downReason = "not connected yet";
+    private Task _loop = Task.CompletedTask;
+    private int _stopped;
+
+    public AgencyConnection(MqttOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The version in status messages: this build's assembly version, major.minor.patch.</summary>
+    public static string DeviceVersion { get; } = typeof(AgencyConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public TimeSpan ReconnectDelayMin { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectDelayMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The broker as "host:port", never with credentials.</summary>
+    public string Broker => $"{_options.Host}:{_options.EffectivePort}";
+
+    public bool IsConnected => Volatile.Read(ref _client) is { IsConnected: true };
+
+    /// <summary>Completed connections so far (the first one and every reconnect).</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>
+    /// Subscribes to <paramref name="topicFilter"/> now if connected, and again on every reconnect.
+    /// The hook for agency → device traffic (e.g. <see cref="TopicLayout.Commands"/>); the handler
+    /// runs on the network thread, so it should hand the message off rather than process it there.
+    /// </summary>
+    public void SubscribeOnConnect(string topicFilter, int qos, Action<MqttReceivedMessage> handler)
+    {
+        var subscription = new TopicSubscription(topicFilter, qos, handler);
+        IMqttClient? client;
+        lock (_gate)
+        {
+            _subscriptions.Add(subscription);
+            client = _client;
+        }
+
+        if (client is { IsConnected: true })
+        {
+            _ = client.SubscribeAsync(topicFilter, qos, CancellationToken.None).ContinueWith(
+                t => AgencyConnectionLog.SetUpFailed(_logger, Broker, t.Exception!.GetBaseException().Message),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+        }
+    }
+
+    public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
+
+    /// <summary>Completes when the link is up (online status published, subscriptions made).</summary>
+    public Task WaitUntilConnectedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _connected.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Publishes on the current connection; fails at once with the reason when the link is down.</summary>
+    public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, int qos, bool retain, CancellationToken cancellationToken)
+    {
+        IMqttClient? client;
+        string reason;
+        lock (_gate)
+        {
+            client = _client;
+            reason = _downReason;
+        }
+
+        return client is null
+            ? Task.FromException(new MqttException($"Not connected to the agency broker {Broker}: {reason}."))
+            : client.PublishAsync(topic, payload, qos, retain, cancellationToken);
+    }
+
+    /// <summary>Publishes the retained offline status, disconnects cleanly (so the will is not sent) and stops reconnecting.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var backoff = new ConnectBackoff(ReconnectDelayMin, ReconnectDelayMax);
+        string? lastFailure = null;
+        DateTimeOffset? downSince = null;
+        while (!stop.IsCancellationRequested)
+        {
+            var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            IMqttClient? client = null;
+            try
+            {
+                client = new MosquittoClient(Settings());
+                client.Disconnected += (_, e) => lost.TrySetResult(e.Reason);
+                client.MessageReceived += (_, message) => Dispatch(message);
+                await client.ConnectAsync(stop).ConfigureAwait(false);
+                await AnnounceAsync(client, stop).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                if (client is not null)
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+
+                downSince ??= _time.GetUtcNow();
+                SetDown(e.Message);
+                var delay = backoff.Next();
+                var cause = FailureCause(e);
+                if (cause != lastFailure)
+                {
+                    AgencyConnectionLog.ConnectFailed(_logger, e.Message, ReconnectDelayMax.TotalSeconds);
+                    lastFailure = cause;
+                }
+                else
+                {
+                    AgencyConnectionLog.StillFailing(_logger, backoff.Failures, e.Message, delay.TotalSeconds);
+                }
+
+                if (!await DelayAsync(delay, stop).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
+                if (client is not null)
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            var outage = downSince is { } since ? $" (after {(_time.GetUtcNow() - since).TotalSeconds:0} s without it, {backoff.Failures} failed attempt(s))" : string.Empty;
+            AgencyConnectionLog.Connected(_logger, Broker, outage, _topics.Status);
+            backoff.Reset();
+            lastFailure = null;
+            downSince = null;
+            SetUp(client);
+
+            string reason;
+            try
+            {
+                reason = await lost.Task.WaitAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await SignOffAsync(client).ConfigureAwait(false);
+                return;
+            }
+
+            downSince = _time.GetUtcNow();
+            SetDown(reason);
+            AgencyConnectionLog.Lost(_logger, Broker, reason);
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// What counts as "the same failure" for logging: the broker's refusal code, or a TLS set-up
+    /// failure as one cause (OpenSSL words the same refused certificate differently from one attempt
+    /// to the next), or else the message itself.
+    /// </summary>
+    private static string FailureCause(Exception e) => e switch
+    {
+        MqttConnectException { ReasonCode: { } code } => $"refused {code}",
+        MqttConnectException when e.Message.Contains("TLS set-up", StringComparison.Ordinal) => "tls",
+        _ => e.Message,
+    };
+
+    /// <summary>The client's own reconnect is off: this class reconnects, the same way after a first failure as after a drop.</summary>
+    private MqttConnectionSettings Settings() =>
+        _options.ToConnectionSettings(new MqttLastWill(_topics.Status, Status(StatusEvent.Offline, at: null), Qos: 1, Retain: true)) with { AutoReconnect = false };
+
+    private async Task AnnounceAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        await client.PublishAsync(_topics.Status, Status(StatusEvent.Online, _time.GetUtcNow()), 1, retain: true, cancellationToken).ConfigureAwait(false);
+        TopicSubscription[] subscriptions;
+        lock (_gate)
+        {
+            subscriptions = [.. _subscriptions];
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            await client.SubscribeAsync(subscription.TopicFilter, subscription.Qos, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SignOffAsync(IMqttClient client)
+    {
+        SetDown("the device is stopping");
+        try
+        {
+            using var limit = new CancellationTokenSource(SignOffTimeout);
+            await client.PublishAsync(_topics.Status, Status(StatusEvent.Offline, _time.GetUtcNow()), 1, retain: true, limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MqttException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Could not say goodbye: without a clean DISCONNECT the broker publishes the will instead.
+        }
+
+        await client.DisposeAsync().ConfigureAwait(false);
+        AgencyConnectionLog.Stopped(_logger, Broker);
+    }
+
+    private void Dispatch(MqttReceivedMessage message)
+    {
+        TopicSubscription[] subscriptions;
+        lock (_gate)
+        {
+            subscriptions = [.. _subscriptions];
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            if (!MqttTopicFilter.Matches(subscription.TopicFilter, message.Topic))
+            {
+                continue;
+            }
+
+            try
+            {
+                subscription.Handler(message);
+            }
+            catch (Exception e)
+            {
+                // A handler's bug must not take the connection's network thread down with it.
+                AgencyConnectionLog.HandlerFailed(_logger, message.Topic, e);
+            }
+        }
+    }
+
+    private byte[] Status(string state, DateTimeOffset? at) => JsonSerializer.SerializeToUtf8Bytes(
+        new StatusEvent(StatusEvent.SchemaV1, _topics.DeviceId, state, at, DeviceVersion),
+        EventJsonContext.Default.StatusEvent);
+
+    private void SetUp(IMqttClient client)
+    {
+        lock (_gate)
+        {
+            _client = client;
+            Connections++;
+            _connected.TrySetResult();
+        }
+    }
+
+    private void SetDown(string reason)
+    {
+        lock (_gate)
+        {
+            _client = null;
+            _downReason = reason;
+            if (_connected.Task.IsCompleted)
+            {
+                _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace EdgeIngest.Tests.Delivery;
+
+/// <summary>
+/// The real service as a separate process (<c>dotnet edgeingest.dll run --config FILE</c>), its
+/// console lines collected as they come, so a test can wait for a log line and then kill it with
+/// SIGKILL, as a power cut or an OOM kill would.
+/// </summary>
+internal sealed class CliDevice : IAsyncDisposable
+{
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "edgeingest.dll");
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private CliDevice(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public IReadOnlyCollection<string> Lines => [.. _lines];
+
+    public static CliDevice Start(string configPath)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Cli, "run", "--config", configPath })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        return new CliDevice(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the edgeingest CLI"));
+    }
+
+    public async Task WaitForAsync(Func<IReadOnlyCollection<string>, bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition(Lines))
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"the device exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', Lines.TakeLast(30))}");
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                Assert.Fail($"not within {timeout.TotalSeconds} s: {what}; last lines:\n{string.Join('\n', Lines.TakeLast(30))}");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed, no DISCONNECT is sent.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+}

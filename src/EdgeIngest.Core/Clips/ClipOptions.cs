@@ -14,6 +14,9 @@ public sealed class ClipOptions
     /// </summary>
     public string? SegmentRoot { get; set; }
 
+    /// <summary>Record segments and send a pre/post-roll clip with every hit; off saves RAM and bandwidth.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Target segment length; segments are cut at the first keyframe after it, so they follow the camera's GOP.</summary>
     public double SegmentSeconds { get; set; } = 2;
 

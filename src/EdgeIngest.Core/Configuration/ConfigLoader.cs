@@ -49,6 +49,10 @@ public static partial class ConfigLoader
 
         config.Hotlist.File = Resolve(config.Hotlist.File);
         config.Storage.Directory = Resolve(config.Storage.Directory);
+
+        // Clips cut for hits live with the rest of the device's data unless placed elsewhere.
+        config.Clips.ClipDirectory = config.Clips.ClipDirectory is { } clips ? Resolve(clips) : Path.Combine(config.Storage.Directory, "clips");
+        config.Clips.SegmentRoot = config.Clips.SegmentRoot is { } segments ? Resolve(segments) : null;
         if (config.Recognition.ModelsDirectory is { } models)
         {
             config.Recognition.ModelsDirectory = Resolve(models);

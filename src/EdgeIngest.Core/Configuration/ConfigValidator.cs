@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EdgeIngest.Cameras;
+using EdgeIngest.Clips;
 
 namespace EdgeIngest.Configuration;
 
@@ -18,6 +19,7 @@ public static partial class ConfigValidator
         ValidateHotlist(config.Hotlist, problems);
         ValidateSharing(config.Sharing, problems);
         ValidateRecognition(config.Recognition, problems);
+        ValidateClips(config.Clips, problems);
         ValidateStorage(config.Storage, problems);
         return problems;
     }
@@ -159,6 +161,18 @@ public static partial class ConfigValidator
         }
 
         CheckRange(problems, "storage.outbox_budget_mb", storage.OutboxBudgetMb, 1, 1_048_576, "megabytes");
+    }
+
+    private static void ValidateClips(ClipOptions clips, List<string> problems)
+    {
+        try
+        {
+            ClipOptionsValidator.Validate(clips);
+        }
+        catch (CameraConfigurationException e)
+        {
+            problems.Add(e.Message);
+        }
     }
 
     private static void CheckRange(List<string> problems, string field, double value, double min, double max, string unit)

@@ -1,4 +1,5 @@
 using EdgeIngest.Cameras;
+using EdgeIngest.Clips;
 
 namespace EdgeIngest.Configuration;
 
@@ -19,6 +20,9 @@ public sealed class EdgeIngestConfig
     public SharingConfig Sharing { get; set; } = new();
 
     public RecognitionConfig Recognition { get; set; } = new();
+
+    /// <summary>Pre/post-roll clips for hits: segment ring, cut lengths, bounds.</summary>
+    public ClipOptions Clips { get; set; } = new();
 
     public StorageConfig Storage { get; set; } = new();
 }

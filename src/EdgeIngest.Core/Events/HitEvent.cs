@@ -14,7 +14,8 @@ public sealed record HitEvent(
     float Confidence,
     HotlistJson Hotlist,
     BoxJson Box,
-    SnapshotJson Snapshot)
+    SnapshotJson Snapshot,
+    ClipPromiseJson? Clip = null)
 {
     public const string SchemaV1 = "edgeingest.hit/1";
 }

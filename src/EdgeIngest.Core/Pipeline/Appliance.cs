@@ -1,4 +1,6 @@
 using EdgeIngest.Cameras;
+using EdgeIngest.Clips;
+using EdgeIngest.Commands;
 using EdgeIngest.Configuration;
 using EdgeIngest.Events;
 using EdgeIngest.Hits;
@@ -14,7 +16,8 @@ namespace EdgeIngest.Pipeline;
 /// <summary>
 /// The whole appliance in one process, built from the configuration in start-up order: hotlist,
 /// models (a missing or mismatched model fails here, naming the file), the durable outbox (an
-/// unusable outbox file fails here, naming the file), agency link, cameras.
+/// unusable outbox file fails here, naming the file), agency link with its command inbox, cameras
+/// and their segment recorders for hit clips.
 /// Each camera runs independently: one that fails is retried on its own while the others read.
 /// </summary>
 public sealed class Appliance : IAsyncDisposable
@@ -27,6 +30,10 @@ public sealed class Appliance : IAsyncDisposable
     private readonly OutboxSender _sender;
     private readonly HeartbeatSender _heartbeats;
     private readonly ReadRouter _router;
+    private readonly HotlistHolder _hotlists;
+    private readonly CommandInbox _commands;
+    private readonly List<SegmentRecorder> _recorders = [];
+    private readonly HitClipSender? _clips;
     private readonly List<CameraIngest> _cameras = [];
     private readonly List<CameraWorker> _workers = [];
     private readonly ILogger _logger;
@@ -34,9 +41,11 @@ public sealed class Appliance : IAsyncDisposable
     private Appliance(EdgeIngestConfig config, ILoggerFactory loggers)
     {
         _logger = loggers.CreateLogger("EdgeIngest");
-        var hotlist = HotlistLoader.Load(config.Hotlist.File);
+        // The newest hotlist the agency sent (stored under the storage folder) wins over the configured file.
+        var hotlistStore = new HotlistStore(config.Storage.Directory, loggers.CreateLogger("EdgeIngest.Hotlist"));
+        _hotlists = new HotlistHolder(hotlistStore.LoadNewest(config.Hotlist.File));
         var topics = Topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
-        ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, hotlist.Count, config.Sharing.Policy, topics.Hits);
+        ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, _hotlists.Current.Hotlist.Count, config.Sharing.Policy, topics.Hits);
 
         _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
         try
@@ -62,16 +71,32 @@ public sealed class Appliance : IAsyncDisposable
             var eventLogger = loggers.CreateLogger("EdgeIngest.Events");
             _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
             _sender = new OutboxSender(_outbox, _connection, eventLogger);
+            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _hotlists, hotlistStore, loggers.CreateLogger("EdgeIngest.Commands")), _outbox, topics);
+            _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
+
+            var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
+            if (config.Clips.Enabled)
+            {
+                foreach (var camera in config.Cameras)
+                {
+                    _recorders.Add(new SegmentRecorder(camera, config.Clips, clipLogger));
+                }
+
+                _clips = new HitClipSender(new ClipCutter(_recorders, config.Clips, clipLogger), _outbox, topics, clipLogger);
+            }
+
             _router = new ReadRouter(
                 config.Device.Id,
-                hotlist,
+                _hotlists,
                 config.Sharing.ParsedPolicy,
                 (float)config.Recognition.MinConfidence,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _snapshots,
                 topics,
                 _outbox,
-                loggers.CreateLogger("EdgeIngest.Reads"));
+                loggers.CreateLogger("EdgeIngest.Reads"),
+                _clips,
+                new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
 
             var turn = new SemaphoreSlim(1, 1);
             foreach (var camera in config.Cameras)
@@ -96,6 +121,12 @@ public sealed class Appliance : IAsyncDisposable
 
     public ReadRouter Router => _router;
 
+    /// <summary>The hotlist in use; the agency replaces it with a <c>hotlist.replace</c> command.</summary>
+    public HotlistHolder Hotlists => _hotlists;
+
+    /// <summary>Per camera, the recorder of the segment ring that hit clips are cut from (empty when clips are off).</summary>
+    public IReadOnlyList<SegmentRecorder> Recorders => _recorders;
+
     /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
     public TopicLayout Topics { get; }
 
@@ -113,12 +144,19 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>Runs until cancelled, then stops cameras first and gives queued events a moment to leave.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _commands.Start();
+        _clips?.Start();
         _connection.Start();
         _sender.Start();
         _heartbeats.Start();
         foreach (var camera in _cameras)
         {
             await camera.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var recorder in _recorders)
+        {
+            await recorder.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var workers = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToArray();
@@ -143,6 +181,20 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+
+            // Cuts still waiting for post-roll give up (and are reported as drops) before the
+            // recorders they read from stop.
+            if (_clips is not null)
+            {
+                await _clips.StopAsync().ConfigureAwait(false);
+            }
+
+            foreach (var recorder in _recorders)
+            {
+                await recorder.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await _commands.DisposeAsync().ConfigureAwait(false);
             await _heartbeats.StopAsync().ConfigureAwait(false);
             await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await _connection.StopAsync().ConfigureAwait(false);
@@ -173,6 +225,17 @@ public sealed class Appliance : IAsyncDisposable
             await camera.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var recorder in _recorders)
+        {
+            await recorder.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_clips is not null)
+        {
+            await _clips.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _commands.DisposeAsync().ConfigureAwait(false);
         await _heartbeats.DisposeAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);

@@ -17,18 +17,21 @@ namespace EdgeIngest.Pipeline;
 /// anything else is logged on the box and leaves it only under the <c>all_reads</c> policy.
 /// Runs on the recognition thread while the frame is still held, so snapshots see its pixels.
 /// An event is committed to the durable outbox before <see cref="Route"/> returns and before the
-/// HIT line is logged: an event id in the log is an event that survives a crash.
+/// HIT line is logged: an event id in the log is an event that survives a crash. The hit's clip
+/// is cut afterwards, off this thread, once its post-roll has been recorded.
 /// </summary>
 public sealed class ReadRouter(
     string deviceId,
-    Hotlist hotlist,
+    HotlistHolder hotlists,
     SharingPolicy policy,
     float minConfidence,
     PassFilter passes,
     HitSnapshots snapshots,
     TopicLayout topics,
     DurableOutbox outbox,
-    ILogger logger)
+    ILogger logger,
+    HitClipSender? clips = null,
+    ClipPromiseJson? clipPromise = null)
 {
     private long _hits;
     private long _reads;
@@ -48,7 +51,7 @@ public sealed class ReadRouter(
             }
 
             Interlocked.Increment(ref _reads);
-            if (hotlist.Match(read.Text) is { } entry)
+            if (hotlists.Match(read.Text) is { } entry)
             {
                 ReportHit(frame, read, entry);
             }
@@ -77,8 +80,10 @@ public sealed class ReadRouter(
                 image.Width,
                 image.Height,
                 Convert.ToBase64String(snapshots.EncodePlate(image, read.Box)),
-                Convert.ToBase64String(snapshots.EncodeFrame(image))));
+                Convert.ToBase64String(snapshots.EncodeFrame(image))),
+            clips is null ? null : clipPromise);
         outbox.Enqueue(new OutgoingMessage(topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId));
+        clips?.Request(new HitClipRequest(hit.EventId, frame.CameraId, frame.CapturedAtUtc));
         ReadRouterLog.Hit(logger, frame.CameraId, read.Text, read.Confidence, entry.Plate, entry.Reason, hit.Hotlist.Priority, hit.EventId);
     }
 

@@ -11,7 +11,7 @@ public sealed class ReceiverConnectionTests(AgencyPki pki)
         await using var broker = await AgencyBroker.StartAsync(pki);
         await broker.StopAsync();
         await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")), waitForSubscription: false);
-        await Infrastructure.Eventually.HoldsAsync(() => receiver.Logs.Any(line => line.EventId == 801), TimeSpan.FromSeconds(10), receiver.Describe);
+        await Infrastructure.Eventually.HoldsAsync(() => receiver.Logs.Any(line => line.EventId == 801), TimeSpan.FromSeconds(30), receiver.Describe);
 
         await broker.RestartAsync();
         await receiver.WaitUntilAsync(_ => receiver.Receiver.IsSubscribed);

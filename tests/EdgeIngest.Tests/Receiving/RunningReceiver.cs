@@ -10,7 +10,7 @@ namespace EdgeIngest.Tests.Receiving;
 /// </summary>
 internal sealed class RunningReceiver : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly StringWriter _printed = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly InMemoryLoggerProvider _logs = new();

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.Pipeline;
+
+internal static partial class HitClipSenderLog
+{
+    [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "Clip for hit {EventId} on {CameraId}: {Seconds:0.0} s, {Bytes} bytes{Truncated}, queued for the agency")]
+    public static partial void Queued(ILogger logger, string eventId, string cameraId, double seconds, long bytes, string truncated);
+
+    [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "No clip for hit {EventId} on {CameraId}: {Reason}; the agency is told through a drop report")]
+    public static partial void Failed(ILogger logger, string eventId, string cameraId, string reason);
+}

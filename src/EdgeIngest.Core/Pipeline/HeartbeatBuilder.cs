@@ -61,6 +61,7 @@ internal sealed class HeartbeatBuilder(
         CameraFailureCause.StreamNotFound => "stream_not_found",
         CameraFailureCause.Stalled => "stalled",
         CameraFailureCause.ProbeTimedOut => "probe_timed_out",
+        CameraFailureCause.UnsupportedCodec => "unsupported_codec",
         _ => "other",
     };
 

@@ -4,8 +4,9 @@ using EdgeIngest.Configuration;
 namespace EdgeIngest.Demo;
 
 /// <summary>
-/// The demo's working folder (<c>.demo/</c> under the installation root): the generated video,
-/// the broker's config, the hotlist and the appliance's config, all written fresh on each run.
+/// The demo's working folder (<c>.demo/</c> under the installation root): the generated video, the
+/// agency's certificates, the broker's config, the hotlist and the appliance's config, and what
+/// the agency's receiver stored.
 /// </summary>
 internal sealed class DemoEnvironment
 {
@@ -29,22 +30,19 @@ internal sealed class DemoEnvironment
 
     public const string CameraId = "gate";
 
-    public void WriteBrokerConfig(int port)
-    {
-        var lines = new List<string>
-        {
-            $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
-            "allow_anonymous true",
-            "persistence false",
-            "log_dest none",
-        };
-        if (Environment.UserName == "root")
-        {
-            lines.Add("user root"); // as root, mosquitto would otherwise switch to a user that cannot read this folder
-        }
+    /// <summary>The agency's certificates (make-certs.sh): CA, broker, receiver, and this device's enrollment bundle.</summary>
+    public string Pki => Path.Combine(Directory, "pki");
 
-        File.WriteAllLines(BrokerConfig, lines);
-    }
+    public string DeviceBundle => Path.Combine(Pki, "devices", DeviceId);
+
+    /// <summary>What the agency's receiver stored: hits, snapshots, clips, device status.</summary>
+    public string AgencyOutput => Path.Combine(Directory, "agency");
+
+    public string BrokerFolder => System.IO.Directory.CreateDirectory(Path.Combine(Directory, "broker")).FullName;
+
+    public void WriteBrokerConfig(string root, int port) =>
+        File.WriteAllText(BrokerConfig, AgencyBrokerConfig.Render(
+            Path.Combine(root, "deploy", "agency-broker"), Pki, port, BrokerFolder, Path.Combine(BrokerFolder, "mosquitto.log")));
 
     public void WriteApplianceConfig(int brokerPort, string cameraUrl)
     {
@@ -60,6 +58,10 @@ internal sealed class DemoEnvironment
             broker:
               host: 127.0.0.1
               port: {brokerPort}
+              tls:                       # mutual TLS with the enrollment bundle from make-certs.sh
+                ca_file: {Path.Combine(DeviceBundle, "ca.crt")}
+                cert_file: {Path.Combine(DeviceBundle, "device.crt")}
+                key_file: {Path.Combine(DeviceBundle, "device.key")}
             hotlist:
               file: hotlist.csv
             sharing:

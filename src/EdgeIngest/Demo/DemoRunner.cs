@@ -1,15 +1,16 @@
 using System.Globalization;
 using EdgeIngest.Cli;
 using EdgeIngest.Configuration;
-using EdgeIngest.Events;
-using EdgeIngest.Publishing;
+using EdgeIngest.Receiving;
+using EdgeIngest.Receiving.Configuration;
 
 namespace EdgeIngest.Demo;
 
 /// <summary>
-/// Starts, on loopback only and in this order: the demo video (generated once), a mosquitto
-/// broker, the simulated RTSP camera, an agency subscriber on the hit topic, and the appliance
-/// itself. Stops everything in reverse order when cancelled (Ctrl-C) or after the given time.
+/// Starts, on loopback only and in this order: the demo video (generated once), the agency's
+/// certificates (once), the agency broker from deploy/agency-broker (mutual TLS, per-device ACLs),
+/// the simulated RTSP camera, the agency's receiver, and the appliance itself. Stops everything
+/// in reverse order when cancelled (Ctrl-C) or after the given time.
 /// </summary>
 internal static class DemoRunner
 {
@@ -31,7 +32,7 @@ internal static class DemoRunner
         {
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Interop.Mqtt.MqttException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or ReceiverStartException)
         {
             await Console.Error.WriteLineAsync($"edgeingest demo: {e.Message}").ConfigureAwait(false);
             return 1;
@@ -45,12 +46,14 @@ internal static class DemoRunner
         Console.WriteLine("EdgeIngest demo — everything runs on 127.0.0.1; press Ctrl-C to stop it all.");
 
         await EnsureVideoAsync(root, demo, cancellationToken).ConfigureAwait(false);
+        await RunToEndAsync("certificate maker", "bash", [Path.Combine(root, "deploy", "agency-broker", "make-certs.sh"), "--out", demo.Pki, "--broker-name", "127.0.0.1", DemoEnvironment.DeviceId], demo, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"  pki      {demo.Pki}: agency CA, broker, receiver, and the enrollment bundle of {DemoEnvironment.DeviceId}");
 
         var brokerPort = DemoPorts.FreeLoopbackPort();
-        demo.WriteBrokerConfig(brokerPort);
+        demo.WriteBrokerConfig(root, brokerPort);
         await using var broker = ChildProcess.Start("MQTT broker (mosquitto)", "mosquitto", ["-c", demo.BrokerConfig], demo.Directory);
         await broker.WaitForPortAsync(brokerPort, StartTimeout, cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"  broker   mosquitto on 127.0.0.1:{brokerPort}");
+        Console.WriteLine($"  broker   agency broker on 127.0.0.1:{brokerPort}: mutual TLS, per-device ACLs (deploy/agency-broker/)");
 
         var cameraPort = DemoPorts.FreeLoopbackPort();
         await using var camera = ChildProcess.Start(
@@ -64,49 +67,67 @@ internal static class DemoRunner
 
         demo.WriteApplianceConfig(brokerPort, cameraUrl);
         Console.WriteLine($"  hotlist  {demo.Hotlist}: 7ABC123, 8GHJ552, TRK5150 (the other plates are read but stay on the box)");
+        Console.WriteLine($"  config   {demo.ApplianceConfig}");
+        Console.WriteLine($"  agency   the receiver (edgeingest receive) prints each hit it gets as a HIT line and stores hits, snapshots and clips in {demo.AgencyOutput}");
+        Console.WriteLine();
 
-        var agencyTopic = TopicLayout.AllHits("edgeingest");
-        var agency = await MqttSubscriber.ConnectAsync(new MqttOptions { Host = "127.0.0.1", Port = brokerPort, ClientId = "demo-agency" }, agencyTopic, 1, cancellationToken).ConfigureAwait(false);
-        await using (agency.ConfigureAwait(false))
+        using var loggers = ConsoleLogging.Create();
+        using var stopReceiver = new CancellationTokenSource();
+        var receiver = new AgencyReceiver(ReceiverConfigFor(demo, brokerPort), Console.Out, loggers);
+        var receiving = receiver.RunAsync(stopReceiver.Token);
+
+        var exitCode = await ApplianceRunner.RunAsync(demo.ApplianceConfig, loggers, cancellationToken).ConfigureAwait(false);
+
+        // Give what the appliance sent last a moment to be stored and printed.
+        await Task.Delay(1000, CancellationToken.None).ConfigureAwait(false);
+        await stopReceiver.CancelAsync().ConfigureAwait(false);
+        try
         {
-            Console.WriteLine($"  agency   subscribed to {agencyTopic}; hits it receives are printed as AGENCY lines");
-            Console.WriteLine($"  config   {demo.ApplianceConfig}");
-            Console.WriteLine();
-            var printing = Task.Run(async () =>
-            {
-                await foreach (var message in agency.Messages.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-                {
-                    AgencyPrinter.Print(message);
-                }
-            }, CancellationToken.None);
-
-            using var loggers = ConsoleLogging.Create();
-            var exitCode = await ApplianceRunner.RunAsync(demo.ApplianceConfig, loggers, cancellationToken).ConfigureAwait(false);
-
-            // Give a hit published at the last moment the chance to be printed.
-            await Task.Delay(500, CancellationToken.None).ConfigureAwait(false);
-            await agency.DisposeAsync().ConfigureAwait(false);
-            await printing.ConfigureAwait(false);
-            Console.WriteLine("Demo stopped: appliance, camera simulator and broker shut down.");
-            return exitCode;
+            await receiving.ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // Stopped, as asked.
+        }
+
+        Console.WriteLine($"Demo stopped: appliance, receiver, camera simulator and broker shut down. The agency's copy is in {demo.AgencyOutput}");
+        return exitCode;
     }
+
+    private static ReceiverConfig ReceiverConfigFor(DemoEnvironment demo, int brokerPort) => new()
+    {
+        Broker = new ReceiverBrokerConfig
+        {
+            Host = "127.0.0.1",
+            Port = brokerPort,
+            ClientId = "demo-agency-receiver",
+            Tls = new TlsConfig
+            {
+                CaFile = Path.Combine(demo.Pki, "ca.crt"),
+                CertFile = Path.Combine(demo.Pki, "receiver.crt"),
+                KeyFile = Path.Combine(demo.Pki, "receiver.key"),
+            },
+        },
+        OutputDirectory = demo.AgencyOutput,
+    };
 
     private static async Task EnsureVideoAsync(string root, DemoEnvironment demo, CancellationToken cancellationToken)
     {
-        if (File.Exists(demo.Video))
+        if (!File.Exists(demo.Video))
         {
-            Console.WriteLine($"  video    {demo.Video}");
-            return;
-        }
-
-        Console.WriteLine("  video    generating the demo video (about 10 s, once)...");
-        await using var generator = ChildProcess.Start("video generator", "bash", [Path.Combine(root, "deploy", "demo", "make-demo-video.sh"), demo.Video], demo.Directory);
-        if (await generator.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0)
-        {
-            throw new InvalidOperationException($"the demo video could not be generated:{Environment.NewLine}{generator.LastOutput()}");
+            Console.WriteLine("  video    generating the demo video (about 10 s, once)...");
+            await RunToEndAsync("video generator", "bash", [Path.Combine(root, "deploy", "demo", "make-demo-video.sh"), demo.Video], demo, cancellationToken).ConfigureAwait(false);
         }
 
         Console.WriteLine($"  video    {demo.Video}");
+    }
+
+    private static async Task RunToEndAsync(string name, string fileName, IEnumerable<string> arguments, DemoEnvironment demo, CancellationToken cancellationToken)
+    {
+        await using var tool = ChildProcess.Start(name, fileName, arguments, demo.Directory);
+        if (await tool.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0)
+        {
+            throw new InvalidOperationException($"the {name} failed:{Environment.NewLine}{tool.LastOutput()}");
+        }
     }
 }

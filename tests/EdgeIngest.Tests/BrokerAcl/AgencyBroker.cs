@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeIngest.Configuration;
+using EdgeIngest.Demo;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Receiving.Configuration;
 using EdgeIngest.Tests.Infrastructure;
@@ -8,35 +9,21 @@ namespace EdgeIngest.Tests.BrokerAcl;
 
 /// <summary>
 /// A mosquitto started from the deployed agency configuration (deploy/agency-broker/mosquitto.conf
-/// and its acl file, unchanged) with only the listener, the certificate folder, persistence and
-/// logging replaced for loopback; each replacement must find its line, so a template change that
-/// the tests no longer cover fails here rather than passing untested.
+/// and its acl file), rendered for loopback by <see cref="AgencyBrokerConfig"/> exactly as the demo
+/// renders it; a template change that rendering no longer covers fails here.
 /// </summary>
 internal static class AgencyBroker
 {
-    private const string InstalledFolder = "/etc/mosquitto/agency/";
-
     public static Task<MosquittoBroker> StartAsync(AgencyPki pki) =>
         MosquittoBroker.StartAsync(new MosquittoBrokerOptions { Configuration = broker => Render(broker, pki) });
 
-    public static string Render(MosquittoBroker broker, AgencyPki pki)
-    {
-        var template = File.ReadAllText(Path.Combine(AgencyPki.DeployDirectory, "mosquitto.conf"));
-        var persistence = System.IO.Directory.CreateDirectory(Path.Combine(broker.Directory, "persistence")).FullName;
-        var config = template
-            .Substitute("\nlistener 8883\n", string.Create(CultureInfo.InvariantCulture, $"\nlistener {broker.Port} {broker.Host}\n"))
-            .Substitute($"acl_file {InstalledFolder}acl", $"acl_file {Path.Combine(AgencyPki.DeployDirectory, "acl")}")
-            .Substitute($"cafile {InstalledFolder}ca.crt", $"cafile {pki.CaCertificate}")
-            .Substitute($"certfile {InstalledFolder}broker.crt", $"certfile {pki.BrokerCertificate}")
-            .Substitute($"keyfile {InstalledFolder}broker.key", $"keyfile {pki.BrokerKey}")
-            .Substitute("persistence_location /var/lib/mosquitto/", $"persistence_location {persistence}/")
-            .Substitute("log_dest syslog", $"log_dest file {broker.LogFile}")
-            .Substitute("log_type error warning notice information", "log_type all");
-        Assert.DoesNotContain(config.Split('\n'), line => !line.StartsWith('#') && line.Contains(InstalledFolder, StringComparison.Ordinal));
-
-        // Stay root: a broker that drops to 'mosquitto' cannot read the test's folders.
-        return config + "\nuser root\n";
-    }
+    public static string Render(MosquittoBroker broker, AgencyPki pki) =>
+        AgencyBrokerConfig.Render(
+            AgencyPki.DeployDirectory,
+            pki.Directory,
+            broker.Port,
+            System.IO.Directory.CreateDirectory(Path.Combine(broker.Directory, "persistence")).FullName,
+            broker.LogFile);
 
     /// <summary>A device's connection, with the certificate from its enrollment bundle.</summary>
     public static MqttConnectionSettings Device(MosquittoBroker broker, AgencyPki pki, string deviceId) => new()
@@ -62,10 +49,4 @@ internal static class AgencyBroker
         },
         OutputDirectory = outputDirectory,
     };
-
-    private static string Substitute(this string text, string oldValue, string newValue)
-    {
-        Assert.True(text.Contains(oldValue, StringComparison.Ordinal), $"deploy/agency-broker/mosquitto.conf no longer contains '{oldValue.Trim()}'; update {nameof(AgencyBroker)}");
-        return text.Replace(oldValue, newValue, StringComparison.Ordinal);
-    }
 }

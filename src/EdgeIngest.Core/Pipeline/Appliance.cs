@@ -119,6 +119,9 @@ public sealed class Appliance : IAsyncDisposable
 
     public IReadOnlyList<CameraIngest> Cameras => _cameras;
 
+    /// <summary>Per camera, the worker that analyses its frames (same order as <see cref="Cameras"/>).</summary>
+    public IReadOnlyList<CameraWorker> Workers => _workers;
+
     public ReadRouter Router => _router;
 
     /// <summary>The hotlist in use; the agency replaces it with a <c>hotlist.replace</c> command.</summary>

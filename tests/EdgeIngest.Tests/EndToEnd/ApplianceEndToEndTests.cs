@@ -101,6 +101,35 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
         await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task A_Camera_Flooding_Recognition_Does_Not_Starve_A_Slower_Camera_Sharing_The_Recogniser()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var workspace = new ApplianceWorkspace(Hotlist);
+        var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [("flood", cameras.Simulator.UrlFor("/cam1")), ("calm", cameras.Simulator.UrlFor("/cam2"))]));
+        config.Cameras[0].AnalysisFps = 15; // far more than one 2-core recogniser can take
+        config.Cameras[1].AnalysisFps = 2;
+        config.Clips.Enabled = false;
+        using var logs = new InMemoryLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        await using var appliance = Appliance.Create(config, loggers);
+        using var stop = new CancellationTokenSource();
+        var running = appliance.RunAsync(stop.Token);
+
+        var worker = (string id) => appliance.Workers.Single(w => w.CameraId == id);
+        await Eventually.HoldsAsync(() => worker("calm").FramesAnalysed >= 10, TimeSpan.FromSeconds(90), () => DescribeState(appliance, logs));
+
+        // The flooding camera is kept to what recognition can take by dropping its oldest frames,
+        // while the calm one still has every frame it delivers analysed, bar the one in its queue.
+        var flood = appliance.Cameras.Single(c => c.CameraId == "flood").GetStatus();
+        var calm = appliance.Cameras.Single(c => c.CameraId == "calm").GetStatus();
+        Assert.True(flood.FramesDropped > 0, $"the flooding camera dropped nothing: {flood}");
+        Assert.True(worker("calm").FramesAnalysed >= calm.FramesIn - 5, $"the calm camera analysed {worker("calm").FramesAnalysed} of {calm.FramesIn} frames");
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
     private static async Task<MqttReceivedMessage> ReceiveAsync(MqttSubscriber agency, TimeSpan timeout, Func<string> describe)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

@@ -8,4 +8,12 @@ public sealed class TlsConfig
     public string? CertFile { get; set; }
 
     public string? KeyFile { get; set; }
+
+    /// <summary>Makes the certificate and key paths absolute against the config file's folder.</summary>
+    public void ResolvePaths(string baseDirectory)
+    {
+        CaFile = YamlConfigFile.Resolve(CaFile, baseDirectory);
+        CertFile = CertFile is null ? null : YamlConfigFile.Resolve(CertFile, baseDirectory);
+        KeyFile = KeyFile is null ? null : YamlConfigFile.Resolve(KeyFile, baseDirectory);
+    }
 }

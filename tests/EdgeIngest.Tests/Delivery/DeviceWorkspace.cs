@@ -44,6 +44,8 @@ internal sealed class DeviceWorkspace : IDisposable
             storage:
               directory: data
               outbox_budget_mb: 64
+            clips:
+              segment_root: segments   # not the shared /dev/shm default: tests run in parallel
             """));
         return path;
     }

@@ -15,7 +15,10 @@ internal sealed class ApplianceWorkspace : IDisposable
 
     public string ConfigPath => Path.Combine(Directory, "edgeingest.yaml");
 
-    /// <summary>Writes the config; each camera is (id, url).</summary>
+    /// <summary>
+    /// Writes the config; each camera is (id, url). Segments go under this workspace, not the shared
+    /// /dev/shm default, because tests run in parallel with the same camera ids.
+    /// </summary>
     public string WriteConfig(int brokerPort, IEnumerable<(string Id, string Url)> cameras, string policy = "hits_only", string? modelsDirectory = null)
     {
         var cameraYaml = string.Concat(cameras.Select(c => $"  - id: {c.Id}\n    url: {c.Url}\n    analysis_fps: 5\n    stall_timeout_seconds: 10\n"));
@@ -31,6 +34,8 @@ internal sealed class ApplianceWorkspace : IDisposable
               file: hotlist.csv
             sharing:
               policy: {policy}
+            clips:
+              segment_root: segments
             {models}
             """));
         return ConfigPath;

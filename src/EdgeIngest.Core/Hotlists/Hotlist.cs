@@ -10,6 +10,9 @@ public sealed class Hotlist
 {
     private readonly FrozenDictionary<string, HotlistEntry> _byKey;
 
+    // Looks keys up by span, so a read is matched from a stack buffer without a key string.
+    private readonly FrozenDictionary<string, HotlistEntry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
     public Hotlist(IEnumerable<HotlistEntry> entries)
     {
         var byKey = new Dictionary<string, HotlistEntry>(StringComparer.Ordinal);
@@ -25,13 +28,14 @@ public sealed class Hotlist
         }
 
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static Hotlist Empty { get; } = new([]);
 
     public int Count => _byKey.Count;
 
-    /// <summary>The entry a read of <paramref name="plate"/> hits, if any.</summary>
+    /// <summary>The entry a read of <paramref name="plate"/> hits, if any. Allocates nothing.</summary>
     public HotlistEntry? Match(ReadOnlySpan<char> plate)
     {
         if (plate.IsEmpty)
@@ -39,6 +43,8 @@ public sealed class Hotlist
             return null;
         }
 
-        return _byKey.TryGetValue(PlateKey.Of(plate), out var entry) ? entry : null;
+        Span<char> key = stackalloc char[PlateKey.MaxLength];
+        var length = PlateKey.Write(plate, key);
+        return _bySpan.TryGetValue(key[..length], out var entry) ? entry : null;
     }
 }

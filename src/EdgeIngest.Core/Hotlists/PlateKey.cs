@@ -19,20 +19,34 @@ public static class PlateKey
         var upper => upper,
     };
 
+    /// <summary>Keys are at most this long; anything past it is ignored (no plate comes near).</summary>
+    internal const int MaxLength = 32;
+
     /// <summary>The key of <paramref name="plate"/>: separators and spaces dropped, look-alikes folded.</summary>
     public static string Of(ReadOnlySpan<char> plate)
     {
-        Span<char> buffer = stackalloc char[Math.Min(plate.Length, 32)];
+        Span<char> buffer = stackalloc char[MaxLength];
+        return new string(buffer[..Write(plate, buffer)]);
+    }
+
+    /// <summary>
+    /// Writes the key of <paramref name="plate"/> into <paramref name="destination"/> (at most its
+    /// length, and at most <see cref="MaxLength"/>) and returns its length: the same key as
+    /// <see cref="Of"/> without a string, for lookups on the per-frame path.
+    /// </summary>
+    internal static int Write(ReadOnlySpan<char> plate, Span<char> destination)
+    {
+        var limit = Math.Min(destination.Length, MaxLength);
         var length = 0;
         foreach (var c in plate)
         {
-            if (char.IsAsciiLetterOrDigit(c) && length < buffer.Length)
+            if (char.IsAsciiLetterOrDigit(c) && length < limit)
             {
-                buffer[length++] = Fold(c);
+                destination[length++] = Fold(c);
             }
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     /// <summary>Plate text as people write it: upper case, letters and digits only, no folding.</summary>

@@ -8,11 +8,15 @@ namespace EdgeIngest.Reads;
 /// Reads plates with PaddleOCR's PP-OCRv4 models: detect text boxes on a scaled frame, then, from
 /// the largest plausible box down, recognise each from the full-resolution frame and keep the
 /// reads that look like plates and do not overlap a better one. Reads come back largest first.
-/// Tensors, box lists and text buffers are allocated at construction; a frame without a plate
-/// allocates nothing.
+/// Tensors, box lists and text buffers are allocated at construction; once warm a frame
+/// allocates nothing, with or without a plate: reads are values and their text comes from a
+/// bounded cache, so only a text never seen before (a new plate) costs a string.
 /// </summary>
 public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 {
+    // Far more distinct texts than a few cameras show in a minute, and only ~100 KB at most.
+    private const int TextCacheCapacity = 1024;
+
     private readonly TextDetector detector;
     private readonly TextLineReader reader;
     private readonly PlateCandidateFilter filter;
@@ -21,6 +25,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly List<PlateRead> reads;
     private readonly List<PlateBox> textBoxes;
     private readonly char[] text;
+    private readonly PlateTextCache texts = new(TextCacheCapacity);
 
     private PaddleOcrPlateRecognizer(TextDetector detector, TextLineReader reader, PlateRecognizerOptions options)
     {
@@ -41,6 +46,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     /// for evaluation (detection recall). Valid until the next call.
     /// </summary>
     public IReadOnlyList<PlateBox> LastTextBoxes => textBoxes;
+
+    /// <summary>How many recogniser runs the last frame took; for benchmarks that separate model time from the rest.</summary>
+    internal int LastRecognitions { get; private set; }
 
     /// <summary>
     /// Loads and checks both models and the keys file. Fails with <see cref="FileNotFoundException"/>
@@ -112,9 +120,11 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             var read = text.AsSpan(0, result.Length);
             if (filter.IsPlausibleText(read))
             {
-                reads.Add(new PlateRead(new string(read), result.Confidence, candidate.Box));
+                reads.Add(new PlateRead(texts.Get(read), result.Confidence, candidate.Box));
             }
         }
+
+        LastRecognitions = recognitions;
 
         return reads;
     }

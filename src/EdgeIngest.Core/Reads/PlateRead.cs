@@ -2,6 +2,7 @@ namespace EdgeIngest.Reads;
 
 /// <summary>
 /// One plate read from one frame: the text as recognised (plate characters only, upper case),
-/// the recogniser's confidence in [0, 1], and where the plate is in the frame.
+/// the recogniser's confidence in [0, 1], and where the plate is in the frame. A value, so a
+/// frame's reads live in the recogniser's reused list without an object each.
 /// </summary>
-public sealed record PlateRead(string Text, float Confidence, PlateBox Box);
+public readonly record struct PlateRead(string Text, float Confidence, PlateBox Box);

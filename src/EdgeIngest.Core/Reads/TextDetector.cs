@@ -35,6 +35,16 @@ internal sealed class TextDetector : IDisposable
     /// <summary>Appends the text boxes found in <paramref name="image"/> to <paramref name="regions"/>.</summary>
     public void Detect(BgrImage image, List<TextRegion> regions)
     {
+        var (width, height) = Preprocess(image);
+        Infer();
+        PostProcess(image, width, height, regions);
+    }
+
+    // The three steps of Detect, apart so benchmarks can time each on the real code.
+
+    /// <summary>Scales and normalises <paramref name="image"/> into the input tensor; returns the map size.</summary>
+    public (int Width, int Height) Preprocess(BgrImage image)
+    {
         var scale = (float)longSide / Math.Max(image.Width, image.Height);
         var width = AlignedSide(image.Width * scale);
         var height = AlignedSide(image.Height * scale);
@@ -42,9 +52,15 @@ internal sealed class TextDetector : IDisposable
         output.Reshape(1, 1, height, width);
         PlanarResampler.Resample(
             image, new PlateBox(0, 0, image.Width, image.Height), width, height, input.Span, width * height, width, ChannelNormalization.ImageNet);
-        session.Run([input], [output]);
-        postProcessor.Extract(output.Span, width, height, image.Width, image.Height, regions);
+        return (width, height);
     }
+
+    /// <summary>Runs the model over the input tensor as <see cref="Preprocess"/> left it.</summary>
+    public void Infer() => session.Run([input], [output]);
+
+    /// <summary>Turns the probability map of the last <see cref="Infer"/> into boxes in <paramref name="image"/>'s pixels.</summary>
+    public void PostProcess(BgrImage image, int width, int height, List<TextRegion> regions) =>
+        postProcessor.Extract(output.Span, width, height, image.Width, image.Height, regions);
 
     public void Dispose() => session.Dispose();
 

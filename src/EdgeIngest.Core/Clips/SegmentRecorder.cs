@@ -11,10 +11,9 @@ namespace EdgeIngest.Clips;
 /// (its duration) and the file's last write (its end: a segment is closed, and its file last
 /// written, when the keyframe that starts the next one arrives).
 /// </summary>
-public sealed class SegmentRecorder : IAsyncDisposable
+public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
 {
     private const string SegmentExtension = ".ts";
-    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(1);
 
@@ -22,20 +21,11 @@ public sealed class SegmentRecorder : IAsyncDisposable
     private readonly ClipOptions _clips;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly RestartBackoff _backoff;
-    private readonly TimeSpan _stallTimeout;
-    private readonly Lock _statusGate = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly FfmpegSupervisor _supervisor;
 
-    private Task? _supervisor;
     private Task? _trimmer;
-    private CameraState _state = CameraState.Stopped;
-    private CameraFailure? _lastFailure;
-    private long _restarts;
     private long _segmentsRecorded;
     private int _runs;
-    private int _ffmpegProcessId;
-    private int _stoppedLogged;
 
     public SegmentRecorder(CameraOptions camera, ClipOptions clips, ILogger logger, TimeProvider? timeProvider = null)
     {
@@ -49,49 +39,42 @@ public sealed class SegmentRecorder : IAsyncDisposable
         _clips = clips;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        Url = CameraUrl.Parse(camera.Id, camera.Url);
-        _backoff = new RestartBackoff(
-            TimeSpan.FromSeconds(camera.RestartDelayInitialSeconds), TimeSpan.FromSeconds(camera.RestartDelayMaxSeconds));
         // A segment is announced only when it closes, one segment length (or GOP) after it opened.
-        _stallTimeout = TimeSpan.FromSeconds(camera.StallTimeoutSeconds + (2 * clips.SegmentSeconds));
+        var stallTimeout = TimeSpan.FromSeconds(camera.StallTimeoutSeconds + (2 * clips.SegmentSeconds));
+        _supervisor = new FfmpegSupervisor(this, camera, stallTimeout, QuitGrace, _time);
         Ring = new SegmentRing(
             ClipPaths.SegmentDirectory(clips, camera.Id), TimeSpan.FromSeconds(clips.RingMaxSeconds), clips.RingMaxBytes, _time);
     }
 
     public string CameraId => _camera.Id;
 
-    public CameraUrl Url { get; }
+    public CameraUrl Url => _supervisor.Url;
 
     public SegmentRing Ring { get; }
 
     /// <summary>The running recorder's pid, 0 when none (for tests that kill it or check nothing is left behind).</summary>
-    internal int FfmpegProcessId => Volatile.Read(ref _ffmpegProcessId);
+    internal int FfmpegProcessId => _supervisor.ProcessId;
 
     public RecorderStatus GetStatus()
     {
         var segments = Ring.Snapshot();
-        lock (_statusGate)
-        {
-            return new RecorderStatus(
-                CameraId,
-                _state,
-                segments.Count,
-                segments.Sum(segment => segment.Bytes),
-                segments.Count > 0 ? segments[0].StartsAt : null,
-                segments.Count > 0 ? segments[^1].EndsAt : null,
-                Interlocked.Read(ref _segmentsRecorded),
-                Interlocked.Read(ref _restarts),
-                _lastFailure);
-        }
+        var (state, lastFailure) = _supervisor.Snapshot();
+        return new RecorderStatus(
+            CameraId,
+            state,
+            segments.Count,
+            segments.Sum(segment => segment.Bytes),
+            segments.Count > 0 ? segments[0].StartsAt : null,
+            segments.Count > 0 ? segments[^1].EndsAt : null,
+            Interlocked.Read(ref _segmentsRecorded),
+            _supervisor.Restarts,
+            lastFailure);
     }
 
     /// <summary>Clears the camera's segment folder and starts recording in the background.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (_supervisor is not null || _stopping.IsCancellationRequested)
-        {
-            throw new InvalidOperationException($"Recorder of camera '{CameraId}' was already started.");
-        }
+        _supervisor.ThrowIfStarted($"Recorder of camera '{CameraId}'");
 
         // Segments left by an earlier process have no trustworthy times: start from nothing.
         Directory.CreateDirectory(Ring.Directory);
@@ -101,148 +84,73 @@ public sealed class SegmentRecorder : IAsyncDisposable
         }
 
         ClipLog.Starting(_logger, CameraId, Url.Redacted, _clips.SegmentSeconds, Ring.Directory);
-        SetState(CameraState.Connecting, failure: null);
-        _supervisor = Task.Run(() => SuperviseAsync(_stopping.Token), CancellationToken.None);
-        _trimmer = Task.Run(() => TrimPeriodicallyAsync(_stopping.Token), CancellationToken.None);
+        _supervisor.Start();
+        _trimmer = Task.Run(() => TrimPeriodicallyAsync(_supervisor.Stopping), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     /// <summary>Asks ffmpeg to quit (it closes and announces the segment in progress), waits for it, and stops trimming.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (!_stopping.IsCancellationRequested)
+        await _supervisor.StopLoopAsync(cancellationToken).ConfigureAwait(false);
+        if (_trimmer is not null)
         {
-            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _trimmer.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var task in new[] { _supervisor, _trimmer })
-        {
-            if (task is not null)
-            {
-                await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        SetState(CameraState.Stopped, failure: null);
-        if (Interlocked.Exchange(ref _stoppedLogged, 1) == 0)
-        {
-            ClipLog.Stopped(_logger, CameraId);
-        }
+        _supervisor.MarkStopped();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
+        _supervisor.Dispose();
     }
 
-    private async Task SuperviseAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            SetState(CameraState.Connecting, failure: null);
-            RunOutcome outcome;
-            try
-            {
-                outcome = await RecordOnceAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // E.g. ffmpeg missing or the folder unwritable: a failure to retry, never a crashed service.
-                var reason = Url.Redact(e.Message);
-                ClipLog.Unexpected(_logger, CameraId, reason);
-                outcome = new RunOutcome(new CameraFailure(CameraFailureCause.Other, reason), Recorded: false);
-            }
+    Task<FfmpegRunOutcome> ISupervisedFfmpeg.RunOnceAsync(CancellationToken stop) => RecordOnceAsync(stop);
 
-            if (stop.IsCancellationRequested)
-            {
-                return;
-            }
+    void ISupervisedFfmpeg.LogFfmpegStarted(int pid) => ClipLog.FfmpegStarted(_logger, CameraId, pid);
 
-            if (outcome.Recorded)
-            {
-                _backoff.Reset();
-            }
+    void ISupervisedFfmpeg.LogFfmpegOutput(string redactedLine) => ClipLog.FfmpegOutput(_logger, CameraId, redactedLine);
 
-            SetState(CameraState.Failed, outcome.Failure);
-            ClipLog.Failed(_logger, CameraId, outcome.Failure.Cause, outcome.Failure.Message);
-            var delay = _backoff.NextDelay();
-            var restarts = Interlocked.Increment(ref _restarts);
-            ClipLog.RestartScheduled(_logger, CameraId, (long)delay.TotalMilliseconds, restarts);
-            try
-            {
-                await Task.Delay(delay, _time, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    void ISupervisedFfmpeg.LogFailed(CameraFailure failure) => ClipLog.Failed(_logger, CameraId, failure.Cause, failure.Message);
 
-    private async Task<RunOutcome> RecordOnceAsync(CancellationToken stop)
+    void ISupervisedFfmpeg.LogUnexpected(string reason) => ClipLog.Unexpected(_logger, CameraId, reason);
+
+    void ISupervisedFfmpeg.LogRestartScheduled(long delayMs, long restarts) => ClipLog.RestartScheduled(_logger, CameraId, delayMs, restarts);
+
+    void ISupervisedFfmpeg.LogStopped() => ClipLog.Stopped(_logger, CameraId);
+
+    private async Task<FfmpegRunOutcome> RecordOnceAsync(CancellationToken stop)
     {
         // A run prefix keeps one run's files apart from the next one's (ffmpeg numbers from 0 each time).
         var runPrefix = $"r{Interlocked.Increment(ref _runs):D5}-";
         var pattern = Path.Combine(Ring.Directory, runPrefix + "%06d" + SegmentExtension);
-        var tail = new StderrTail(Url);
         var timing = new SegmentTiming(_time.GetUtcNow());
         var recorded = false;
         try
         {
-            using var forgetPid = new PidReset(this); // declared first: runs after ffmpeg is reaped
-            await using var ffmpeg = ChildProcess.Start(
-                _camera.FfmpegPath,
+            await using var run = _supervisor.StartFfmpeg(
                 FfmpegCommands.Record(Url, socketTimeout: TimeSpan.FromSeconds(_camera.StallTimeoutSeconds * 2), _clips.SegmentSeconds, pattern),
-                line => ClipLog.FfmpegOutput(_logger, CameraId, tail.Add(line)));
-            ClipLog.FfmpegStarted(_logger, CameraId, ffmpeg.Id);
-            Volatile.Write(ref _ffmpegProcessId, ffmpeg.Id);
+                stop);
 
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            using var endRun = stall.Token.Register(() =>
-            {
-                // Asked to stop: q lets ffmpeg close and announce the segment in progress.
-                if (stop.IsCancellationRequested)
-                {
-                    _ = ffmpeg.QuitAsync(QuitGrace);
-                }
-                else
-                {
-                    ffmpeg.Kill();
-                }
-            });
-            stall.CancelAfter(_stallTimeout);
-
-            using var segmentList = new StreamReader(ffmpeg.StandardOutput);
+            using var segmentList = new StreamReader(run.StandardOutput);
             while (await ReadLineUntilEndAsync(segmentList).ConfigureAwait(false) is { } line)
             {
                 if (SegmentListLine.TryParse(line, out var closed) && TryAdd(closed.Value, timing))
                 {
-                    stall.CancelAfter(_stallTimeout);
+                    run.KeepAlive();
                     if (!recorded)
                     {
                         recorded = true;
-                        SetState(CameraState.Streaming, failure: null);
+                        _supervisor.MarkStreaming();
                         ClipLog.Recording(_logger, CameraId);
                     }
                 }
             }
 
-            stop.ThrowIfCancellationRequested();
-            if (stall.IsCancellationRequested)
-            {
-                return new RunOutcome(
-                    new CameraFailure(CameraFailureCause.Stalled, $"no segment from {Url} for {_stallTimeout.TotalSeconds:0.#} s"),
-                    recorded);
-            }
-
-            var exited = await ffmpeg.WaitForExitAsync(ExitWait).ConfigureAwait(false);
-            var code = exited ? $"exit code {ffmpeg.ExitCode}" : "still running";
-            return new RunOutcome(tail.ToFailure($"the recorder's ffmpeg stopped on {Url} ({code})"), recorded);
+            var failure = await run.FailureAsync("segment", code => $"the recorder's ffmpeg stopped on {Url} ({code})").ConfigureAwait(false);
+            return new FfmpegRunOutcome(failure, recorded);
         }
         finally
         {
@@ -325,25 +233,5 @@ public sealed class SegmentRecorder : IAsyncDisposable
         {
             // Stopping.
         }
-    }
-
-    private void SetState(CameraState state, CameraFailure? failure)
-    {
-        lock (_statusGate)
-        {
-            _state = state;
-            if (failure is not null)
-            {
-                _lastFailure = failure;
-            }
-        }
-    }
-
-    private readonly record struct RunOutcome(CameraFailure Failure, bool Recorded);
-
-    /// <summary>Clears the pid once the run's ffmpeg has been disposed (stopped and reaped).</summary>
-    private readonly struct PidReset(SegmentRecorder recorder) : IDisposable
-    {
-        public void Dispose() => Volatile.Write(ref recorder._ffmpegProcessId, 0);
     }
 }

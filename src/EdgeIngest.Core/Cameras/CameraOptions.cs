@@ -18,8 +18,12 @@ public sealed class CameraOptions
     /// <summary>No frame for this long kills and restarts ffmpeg.</summary>
     public double StallTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>How long ffprobe may take to report the stream's resolution.</summary>
-    public double ProbeTimeoutSeconds { get; set; } = 10;
+    /// <summary>
+    /// How long ffprobe may take to report the stream's resolution. It waits for a keyframe, so
+    /// a camera with a long GOP on a busy box needs well over 10 s; a slow probe only delays the
+    /// first frame, while one cut short fails and is retried from the start.
+    /// </summary>
+    public double ProbeTimeoutSeconds { get; set; } = 20;
 
     /// <summary>Frames waiting for the consumer; beyond this the oldest is dropped.</summary>
     public int FrameQueueCapacity { get; set; } = 4;

@@ -14,7 +14,7 @@ internal static class TestCameras
             Id = id,
             Url = url,
             AnalysisFps = 10,
-            ProbeTimeoutSeconds = 10,
+            ProbeTimeoutSeconds = 20, // ffprobe waits for a keyframe; on a loaded 2-core CI box that can take well over 10 s
             StallTimeoutSeconds = 10,
             RestartDelayInitialSeconds = 0.3,
             RestartDelayMaxSeconds = 2,

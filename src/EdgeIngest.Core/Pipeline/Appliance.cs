@@ -37,6 +37,8 @@ public sealed class Appliance : IAsyncDisposable
     private readonly List<CameraIngest> _cameras = [];
     private readonly List<CameraWorker> _workers = [];
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _lifetime = new();
+    private Task _running = Task.CompletedTask;
 
     private Appliance(EdgeIngestConfig config, ILoggerFactory loggers)
     {
@@ -144,9 +146,17 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>Builds the appliance; throws with a clear message when something it needs is wrong.</summary>
     public static Appliance Create(EdgeIngestConfig config, ILoggerFactory loggers) => new(config, loggers);
 
-    /// <summary>Runs until cancelled, then stops cameras first and gives queued events a moment to leave.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs until cancelled (or disposed), then stops cameras first and gives queued events a moment to leave.</summary>
+    public Task RunAsync(CancellationToken cancellationToken)
     {
+        _running = RunUntilStoppedAsync(cancellationToken);
+        return _running;
+    }
+
+    private async Task RunUntilStoppedAsync(CancellationToken stop)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, _lifetime.Token);
+        var cancellationToken = linked.Token;
         _commands.Start();
         _clips?.Start();
         _connection.Start();
@@ -223,6 +233,20 @@ public sealed class Appliance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposed while still running (a caller that failed before stopping it): stop the run
+        // first, so no frame is in recognition when the models are released — that would crash
+        // in native code rather than throw.
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended the way it was asked to.
+        }
+
+        _lifetime.Dispose();
         foreach (var camera in _cameras)
         {
             await camera.DisposeAsync().ConfigureAwait(false);

@@ -130,6 +130,27 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
         await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Disposing_A_Running_Appliance_Stops_Its_Run_Before_Releasing_The_Models()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var workspace = new ApplianceWorkspace(Hotlist);
+        var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [("entrance", cameras.Simulator.UrlFor("/cam2"))]));
+        config.Cameras[0].AnalysisFps = 15; // keep recognition busy, so the dispose lands mid-inference
+        using var logs = new InMemoryLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        var appliance = Appliance.Create(config, loggers);
+        var running = appliance.RunAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(() => appliance.Workers[0].FramesAnalysed >= 3, TimeSpan.FromSeconds(90), () => DescribeState(appliance, logs));
+
+        // As a caller that failed before cancelling would: dispose with the run still going.
+        // Releasing the models under a running inference would crash the process, not throw.
+        await appliance.DisposeAsync();
+
+        Assert.True(running.IsCompleted, "the run was still going after dispose");
+        Assert.Contains(logs.Lines, line => line.EventId == 103);
+    }
+
     private static async Task<MqttReceivedMessage> ReceiveAsync(MqttSubscriber agency, TimeSpan timeout, Func<string> describe)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

@@ -44,4 +44,7 @@ internal static partial class ClipLog
 
     [LoggerMessage(EventId = 2122, Level = LogLevel.Information, Message = "Clip folder over its bounds: deleted {File} ({Bytes} bytes)")]
     public static partial void ClipEvicted(ILogger logger, string file, long bytes);
+
+    [LoggerMessage(EventId = 2123, Level = LogLevel.Warning, Message = "Camera {CameraId}: stopped ffmpeg {Pid}, left recording by an earlier run of the appliance")]
+    public static partial void StaleRecorderStopped(ILogger logger, string cameraId, int pid);
 }

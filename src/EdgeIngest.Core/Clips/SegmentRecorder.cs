@@ -76,8 +76,14 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     {
         _supervisor.ThrowIfStarted($"Recorder of camera '{CameraId}'");
 
-        // Segments left by an earlier process have no trustworthy times: start from nothing.
+        // Segments left by an earlier process have no trustworthy times: start from nothing, and
+        // first stop an ffmpeg that process may have left recording here (see StaleRecorder).
         Directory.CreateDirectory(Ring.Directory);
+        if (StaleRecorder.StopLeftBehind(Ring.Directory) is { } stalePid)
+        {
+            ClipLog.StaleRecorderStopped(_logger, CameraId, stalePid);
+        }
+
         foreach (var stale in Directory.EnumerateFiles(Ring.Directory, "*" + SegmentExtension))
         {
             File.Delete(stale);
@@ -93,6 +99,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         await _supervisor.StopLoopAsync(cancellationToken).ConfigureAwait(false);
+        StaleRecorder.Forget(Ring.Directory);
         if (_trimmer is not null)
         {
             await _trimmer.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -109,7 +116,11 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
 
     Task<FfmpegRunOutcome> ISupervisedFfmpeg.RunOnceAsync(CancellationToken stop) => RecordOnceAsync(stop);
 
-    void ISupervisedFfmpeg.LogFfmpegStarted(int pid) => ClipLog.FfmpegStarted(_logger, CameraId, pid);
+    void ISupervisedFfmpeg.LogFfmpegStarted(int pid)
+    {
+        StaleRecorder.Remember(Ring.Directory, pid);
+        ClipLog.FfmpegStarted(_logger, CameraId, pid);
+    }
 
     void ISupervisedFfmpeg.LogFfmpegOutput(string redactedLine) => ClipLog.FfmpegOutput(_logger, CameraId, redactedLine);
 

@@ -50,8 +50,18 @@ internal static class StaleRecorder
         }
     }
 
-    /// <summary>After a clean stop there is nothing to find next time.</summary>
-    public static void Forget(string folder) => File.Delete(PidFile(folder));
+    /// <summary>After a clean stop there is nothing to find next time (the folder may be gone already: a cleared tmpfs).</summary>
+    public static void Forget(string folder)
+    {
+        try
+        {
+            File.Delete(PidFile(folder));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing left to forget.
+        }
+    }
 
     private static string PidFile(string folder) => Path.TrimEndingDirectorySeparator(folder) + ".ffmpeg.pid";
 

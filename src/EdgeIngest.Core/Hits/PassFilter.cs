@@ -1,21 +1,34 @@
+using EdgeIngest.Hotlists;
+
 namespace EdgeIngest.Hits;
 
 /// <summary>
 /// One report per vehicle pass: a camera sees a plate in many consecutive frames, and the same
 /// plate (by look-alike-folded key) on the same camera within the window counts as one pass.
 /// Each sighting extends the window, so a car parked in view is not reported again and again.
+/// The key is folded into a stack buffer and looked up by span, so a car in view for many frames
+/// allocates only on its first sighting.
 /// </summary>
 public sealed class PassFilter(TimeSpan window)
 {
-    private readonly Dictionary<(string Camera, string Key), DateTimeOffset> _lastSeen = [];
+    private const int MaxRemembered = 4096;
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _lastSeenByCamera = new(StringComparer.Ordinal);
 
-    /// <summary>True when this sighting starts a new pass (report it); false for a repeat.</summary>
-    public bool IsNewPass(string cameraId, string plateKey, DateTimeOffset seenAt)
+    /// <summary>True when this sighting of <paramref name="plate"/> (as read) starts a new pass; false for a repeat.</summary>
+    public bool IsNewPass(string cameraId, ReadOnlySpan<char> plate, DateTimeOffset seenAt)
     {
-        var id = (cameraId, plateKey);
-        var isNew = !_lastSeen.TryGetValue(id, out var last) || seenAt - last > window;
-        _lastSeen[id] = seenAt;
-        if (_lastSeen.Count > 4096)
+        if (!_lastSeenByCamera.TryGetValue(cameraId, out var lastSeen))
+        {
+            lastSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            _lastSeenByCamera[cameraId] = lastSeen;
+        }
+
+        Span<char> folded = stackalloc char[PlateKey.MaxLength];
+        var key = folded[..PlateKey.Write(plate, folded)];
+        var byKey = lastSeen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var isNew = !byKey.TryGetValue(key, out var last) || seenAt - last > window;
+        byKey[key] = seenAt;
+        if (lastSeen.Count > MaxRemembered)
         {
             Expire(seenAt);
         }
@@ -26,11 +39,14 @@ public sealed class PassFilter(TimeSpan window)
     /// <summary>Forgets passes that ended more than a window ago, bounding memory.</summary>
     public void Expire(DateTimeOffset now)
     {
-        foreach (var (id, last) in _lastSeen)
+        foreach (var lastSeen in _lastSeenByCamera.Values)
         {
-            if (now - last > window)
+            foreach (var (key, last) in lastSeen)
             {
-                _lastSeen.Remove(id);
+                if (now - last > window)
+                {
+                    lastSeen.Remove(key);
+                }
             }
         }
     }

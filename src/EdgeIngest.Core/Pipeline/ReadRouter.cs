@@ -45,7 +45,7 @@ public sealed class ReadRouter(
         for (var i = 0; i < reads.Count; i++)
         {
             var read = reads[i];
-            if (read.Confidence < minConfidence || !passes.IsNewPass(frame.CameraId, PlateKey.Of(read.Text), frame.CapturedAtUtc))
+            if (read.Confidence < minConfidence || !passes.IsNewPass(frame.CameraId, read.Text, frame.CapturedAtUtc))
             {
                 continue;
             }

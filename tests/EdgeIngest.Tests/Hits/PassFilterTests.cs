@@ -24,4 +24,27 @@ public sealed class PassFilterTests
         Assert.True(filter.IsNewPass("cam2", "ABC", T0));
         Assert.True(filter.IsNewPass("cam1", "XYZ", T0));
     }
+
+    [Fact]
+    public void Reads_That_Differ_Only_By_Look_Alikes_Or_Separators_Are_One_Pass()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        Assert.True(filter.IsNewPass("cam", "7ABC123", T0));
+        Assert.False(filter.IsNewPass("cam", "7A8C-123", T0.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void Repeated_Sightings_Of_A_Plate_Allocate_Nothing()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        filter.IsNewPass("cam", "7ABC123", T0);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 1; i <= 100; i++)
+        {
+            filter.IsNewPass("cam", "7ABC123", T0.AddMilliseconds(200 * i));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -1,4 +1,4 @@
-namespace EdgeIngest.Publishing;
+namespace EdgeIngest.Tests.Infrastructure;
 
 /// <summary>
 /// Sends messages to the agency's broker. The task completes when the broker has acknowledged

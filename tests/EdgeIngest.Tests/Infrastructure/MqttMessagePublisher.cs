@@ -1,10 +1,13 @@
 using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 
-namespace EdgeIngest.Publishing;
+using EdgeIngest.Publishing;
+
+namespace EdgeIngest.Tests.Infrastructure;
 
 /// <summary>
-/// <see cref="IMessagePublisher"/> over an MQTT client. PublishAsync completes on PUBACK (QoS 1);
+/// A test-side publisher over the libmosquitto binding (the appliance itself publishes through
+/// its AgencyConnection and outbox): <see cref="IMessagePublisher"/> over an MQTT client. PublishAsync completes on PUBACK (QoS 1);
 /// while the link is down it fails at once with <see cref="MqttException"/> naming the broker and
 /// why it is down. Queueing across outages is the outbox's job, not this class's.
 /// </summary>

@@ -2,10 +2,20 @@ namespace EdgeIngest.Reads;
 
 /// <summary>
 /// Greedy CTC decoding: the most probable class at each time step, repeats collapsed, blanks
-/// dropped, over the recogniser's full alphabet; then only plate characters are kept.
+/// dropped, over the recogniser's full alphabet; then only plate characters are kept, and only
+/// those the recogniser is reasonably sure of.
 /// </summary>
 public static class CtcDecoder
 {
+    /// <summary>
+    /// A character won with less probability than this is dropped. The emblems, bolts and
+    /// separators between a plate's character groups come out as characters the recogniser
+    /// barely believes (0.1–0.3), while real characters, even misread ones, win with 0.6 or more.
+    /// Dropping never invents a character; it can only shorten a read, and a too-short read then
+    /// fails the plate rules.
+    /// </summary>
+    public const float MinCharacterProbability = 0.3f;
+
     /// <param name="probabilities">Row-major [steps, classes] probabilities (the model ends in softmax).</param>
     /// <param name="classes">Classes per step.</param>
     /// <param name="alphabet">Meaning of each class.</param>
@@ -22,7 +32,7 @@ public static class CtcDecoder
             if (best != previous && best != RecognitionAlphabet.Blank && length < text.Length)
             {
                 var c = PlateCharacters.Normalize(alphabet[best]);
-                if (c != '\0')
+                if (c != '\0' && probability >= MinCharacterProbability)
                 {
                     text[length++] = c;
                     confidenceSum += probability;

@@ -37,8 +37,11 @@ internal sealed class DbPostProcessor
         this.maxRegions = maxRegions;
     }
 
-    /// <summary>Finds text boxes in a <paramref name="mapWidth"/>×<paramref name="mapHeight"/> map and appends them to <paramref name="regions"/>.</summary>
-    public void Extract(ReadOnlySpan<float> map, int mapWidth, int mapHeight, int frameWidth, int frameHeight, List<TextRegion> regions)
+    /// <summary>
+    /// Finds text boxes in a <paramref name="mapWidth"/>×<paramref name="mapHeight"/> map of
+    /// <paramref name="region"/> and appends them, in frame pixels inside that region, to <paramref name="regions"/>.
+    /// </summary>
+    public void Extract(ReadOnlySpan<float> map, int mapWidth, int mapHeight, PlateBox region, List<TextRegion> regions)
     {
         var pixels = mapWidth * mapHeight;
         var bits = mask.AsSpan(0, pixels);
@@ -47,8 +50,8 @@ internal sealed class DbPostProcessor
             bits[i] = map[i] > probabilityThreshold ? Foreground : Background;
         }
 
-        var scaleX = (float)frameWidth / mapWidth;
-        var scaleY = (float)frameHeight / mapHeight;
+        var scaleX = (float)region.Width / mapWidth;
+        var scaleY = (float)region.Height / mapHeight;
         for (var start = 0; start < pixels && regions.Count < maxRegions; start++)
         {
             if (bits[start] != Foreground)
@@ -76,7 +79,7 @@ internal sealed class DbPostProcessor
                 continue;
             }
 
-            var box = ToFrame(left - distance, top - distance, right + 1 + distance, bottom + 1 + distance, scaleX, scaleY, frameWidth, frameHeight);
+            var box = ToFrame(left - distance, top - distance, right + 1 + distance, bottom + 1 + distance, scaleX, scaleY, region);
             if (box.Width > 0 && box.Height > 0)
             {
                 regions.Add(new TextRegion(box, score));
@@ -84,12 +87,12 @@ internal sealed class DbPostProcessor
         }
     }
 
-    private static PlateBox ToFrame(float left, float top, float right, float bottom, float scaleX, float scaleY, int frameWidth, int frameHeight)
+    private static PlateBox ToFrame(float left, float top, float right, float bottom, float scaleX, float scaleY, PlateBox region)
     {
-        var x0 = Math.Clamp((int)MathF.Round(left * scaleX), 0, frameWidth);
-        var y0 = Math.Clamp((int)MathF.Round(top * scaleY), 0, frameHeight);
-        var x1 = Math.Clamp((int)MathF.Round(right * scaleX), 0, frameWidth);
-        var y1 = Math.Clamp((int)MathF.Round(bottom * scaleY), 0, frameHeight);
+        var x0 = region.X + Math.Clamp((int)MathF.Round(left * scaleX), 0, region.Width);
+        var y0 = region.Y + Math.Clamp((int)MathF.Round(top * scaleY), 0, region.Height);
+        var x1 = region.X + Math.Clamp((int)MathF.Round(right * scaleX), 0, region.Width);
+        var y1 = region.Y + Math.Clamp((int)MathF.Round(bottom * scaleY), 0, region.Height);
         return new PlateBox(x0, y0, x1 - x0, y1 - y0);
     }
 

@@ -19,6 +19,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
     private readonly TextDetector detector;
     private readonly TextLineReader reader;
+    private readonly CharacterBandRefiner? refiner;
     private readonly PlateCandidateFilter filter;
     private readonly int maxRecognitions;
     private readonly List<TextRegion> regions;
@@ -27,9 +28,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly char[] text;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
-    private PaddleOcrPlateRecognizer(TextDetector detector, TextLineReader reader, PlateRecognizerOptions options)
+    private PaddleOcrPlateRecognizer(TextDetector detector, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
     {
         this.detector = detector;
+        this.refiner = refiner;
         this.reader = reader;
         filter = new PlateCandidateFilter(options.Candidates);
         maxRecognitions = options.MaxRecognitionsPerFrame;
@@ -65,25 +67,31 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
         var environment = OrtEnvironment.Load(options.OnnxRuntimeLibrary);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
-        TextDetector? detector = null;
-        var detectorSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
+        var owned = new List<IDisposable>(3);
         try
         {
-            detector = new TextDetector(detectorSession, options);
+            var detectorSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
+            owned.Add(detectorSession);
+            var detector = new TextDetector(detectorSession, options);
+            CharacterBandRefiner? refiner = null;
+            if (options.RefineCharacterBand)
+            {
+                var refinerSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
+                owned.Add(refinerSession);
+                refiner = new CharacterBandRefiner(refinerSession, options);
+            }
+
             var recognizerSession = environment.CreateSession(options.RecognizerModelPath, sessionOptions);
-            try
-            {
-                return new PaddleOcrPlateRecognizer(detector, new TextLineReader(recognizerSession, alphabet, options.KeysPath), options);
-            }
-            catch
-            {
-                recognizerSession.Dispose();
-                throw;
-            }
+            owned.Add(recognizerSession);
+            return new PaddleOcrPlateRecognizer(detector, refiner, new TextLineReader(recognizerSession, alphabet, options.KeysPath), options);
         }
         catch
         {
-            detectorSession.Dispose();
+            foreach (var session in owned)
+            {
+                session.Dispose();
+            }
+
             throw;
         }
     }
@@ -115,12 +123,18 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 continue;
             }
 
+            var box = refiner?.Refine(image, candidate.Box) ?? candidate.Box;
+            if (box != candidate.Box && OverlapsAccepted(box))
+            {
+                continue;
+            }
+
             recognitions++;
-            var result = reader.Read(image, candidate.Box, text);
+            var result = reader.Read(image, box, text);
             var read = text.AsSpan(0, result.Length);
             if (filter.IsPlausibleText(read))
             {
-                reads.Add(new PlateRead(texts.Get(read), result.Confidence, candidate.Box));
+                reads.Add(new PlateRead(texts.Get(read), result.Confidence, box));
             }
         }
 
@@ -132,6 +146,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     public void Dispose()
     {
         detector.Dispose();
+        refiner?.Dispose();
         reader.Dispose();
     }
 

@@ -45,5 +45,11 @@ public sealed record PlateRecognizerOptions
     /// <summary>At most this many boxes (largest first) are recognised per frame: each costs a recogniser run.</summary>
     public int MaxRecognitionsPerFrame { get; init; } = 8;
 
+    /// <summary>
+    /// Before reading a candidate, look at it again close up and read only its character band
+    /// (<see cref="CharacterBandRefiner"/>): state names, slogans and frame text stay out of the read.
+    /// </summary>
+    public bool RefineCharacterBand { get; init; } = true;
+
     public PlateCandidateRules Candidates { get; init; } = new();
 }

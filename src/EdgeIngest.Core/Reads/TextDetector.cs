@@ -18,6 +18,7 @@ internal sealed class TextDetector : IDisposable
     private readonly PinnedTensor input;
     private readonly PinnedTensor output;
     private readonly DbPostProcessor postProcessor;
+    private PlateBox mappedRegion;
 
     public TextDetector(IInferenceSession session, PlateRecognizerOptions options)
     {
@@ -46,13 +47,7 @@ internal sealed class TextDetector : IDisposable
     public (int Width, int Height) Preprocess(BgrImage image)
     {
         var scale = (float)longSide / Math.Max(image.Width, image.Height);
-        var width = AlignedSide(image.Width * scale);
-        var height = AlignedSide(image.Height * scale);
-        input.Reshape(1, 3, height, width);
-        output.Reshape(1, 1, height, width);
-        PlanarResampler.Resample(
-            image, new PlateBox(0, 0, image.Width, image.Height), width, height, input.Span, width * height, width, ChannelNormalization.ImageNet);
-        return (width, height);
+        return PreprocessRegion(image, new PlateBox(0, 0, image.Width, image.Height), AlignedSide(image.Width * scale), AlignedSide(image.Height * scale));
     }
 
     /// <summary>Runs the model over the input tensor as <see cref="Preprocess"/> left it.</summary>
@@ -60,9 +55,18 @@ internal sealed class TextDetector : IDisposable
 
     /// <summary>Turns the probability map of the last <see cref="Infer"/> into boxes in <paramref name="image"/>'s pixels.</summary>
     public void PostProcess(BgrImage image, int width, int height, List<TextRegion> regions) =>
-        postProcessor.Extract(output.Span, width, height, image.Width, image.Height, regions);
+        postProcessor.Extract(output.Span, width, height, mappedRegion, regions);
 
     public void Dispose() => session.Dispose();
+
+    private (int Width, int Height) PreprocessRegion(BgrImage image, PlateBox region, int width, int height)
+    {
+        mappedRegion = region;
+        input.Reshape(1, 3, height, width);
+        output.Reshape(1, 1, height, width);
+        PlanarResampler.Resample(image, region, width, height, input.Span, width * height, width, ChannelNormalization.ImageNet);
+        return (width, height);
+    }
 
     private static int AlignedSide(float side) => Math.Max(Alignment, (int)MathF.Round(side / Alignment) * Alignment);
 

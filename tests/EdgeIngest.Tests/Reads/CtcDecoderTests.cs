@@ -19,13 +19,25 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Ctc_Decoder_Drops_Non_Plate_Characters_And_Upper_Cases_Letters()
+    public void Ctc_Decoder_Drops_Non_Plate_Characters_Including_Lower_Case()
     {
         var probabilities = Steps((4, 0.9f), (3, 0.9f), (6, 0.9f), (5, 0.9f), (7, 0.9f), (1, 0.9f));
 
         Decode(probabilities, out var text);
 
-        Assert.Equal("1BA", text);
+        Assert.Equal("1A", text);
+    }
+
+    [Fact]
+    public void Ctc_Decoder_Drops_Characters_The_Recogniser_Barely_Believes()
+    {
+        // An emblem between two groups read as 'B' with 0.2: dropped; a 0.6 'B' is kept.
+        var probabilities = Steps((1, 0.9f), (2, 0.2f), (3, 0.9f), (0, 0.9f), (2, 0.6f));
+
+        var result = Decode(probabilities, out var text);
+
+        Assert.Equal("A1B", text);
+        Assert.Equal((0.9f + 0.9f + 0.6f) / 3, result.Confidence, 5);
     }
 
     [Fact]
@@ -60,13 +72,14 @@ public sealed class CtcDecoderTests
     }
 
     [Theory]
-    [InlineData('a', 'A')]
+    [InlineData('a', '\0')]
     [InlineData('Z', 'Z')]
     [InlineData('\uFF17', '7')]
-    [InlineData('\uFF42', 'B')]
+    [InlineData('\uFF22', 'B')]
+    [InlineData('\uFF42', '\0')]
     [InlineData('-', '\0')]
     [InlineData('京', '\0')]
-    public void Plate_Characters_Fold_Case_And_Full_Width_And_Reject_The_Rest(char recognised, char expected) =>
+    public void Plate_Characters_Are_Capitals_And_Digits_Full_Width_Folded(char recognised, char expected) =>
         Assert.Equal(expected, PlateCharacters.Normalize(recognised));
 
     private static CtcResult Decode(float[] probabilities, out string text)

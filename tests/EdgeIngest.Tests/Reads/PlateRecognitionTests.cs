@@ -21,6 +21,25 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Plate_With_State_Name_And_Slogan_Is_Read_From_Its_Character_Band_Alone()
+    {
+        const int plateX = 500;
+        const int plateY = 400;
+        var image = RenderedPlate.Render("4KT821", 1280, 720, plateX, plateY, header: "OREGON", footer: "PACIFIC WONDERLAND");
+
+        var reads = fixture.Recognizer.Recognize(image);
+
+        Assert.NotEmpty(reads);
+        Assert.Equal("4KT821", reads[0].Text);
+
+        // The 60 px characters span roughly rows 35..75 of the plate; the header ends near row 24
+        // and the slogan starts at row 90, so the read's box stays between them.
+        var box = reads[0].Box;
+        Assert.InRange(box.Y, plateY + 18, plateY + 40);
+        Assert.InRange(box.Bottom, plateY + 65, plateY + 92);
+    }
+
+    [Fact]
     public void Blank_Frame_Has_No_Reads()
     {
         var image = new BgrImage(new byte[320 * 240 * 3], 320, 240);

@@ -12,13 +12,13 @@ public static class RenderedPlate
     public const int PlateWidth = 300;
     public const int PlateHeight = 110;
 
-    public static BgrImage Render(string text, int width, int height, int plateX, int plateY)
+    public static BgrImage Render(string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null)
     {
         var directory = Directory.CreateTempSubdirectory("edgeingest-plate-");
         try
         {
             var file = Path.Combine(directory.FullName, "plate.jpg");
-            WriteJpeg(file, text, width, height, plateX, plateY);
+            WriteJpeg(file, text, width, height, plateX, plateY, header, footer);
             using var codec = new TurboJpegCodec();
             var jpeg = File.ReadAllBytes(file);
             var info = codec.ReadInfo(jpeg);
@@ -32,13 +32,27 @@ public static class RenderedPlate
         }
     }
 
-    /// <summary>Writes the image as a JPEG file; the plate occupies (plateX, plateY, PlateWidth, PlateHeight).</summary>
-    public static void WriteJpeg(string file, string text, int width, int height, int plateX, int plateY)
+    /// <summary>
+    /// Writes the image as a JPEG file; the plate occupies (plateX, plateY, PlateWidth, PlateHeight),
+    /// its characters (60 px font) start 25 px below its top; an optional small header (a state
+    /// name) and footer (a slogan) sit just above and below them, as on US plates.
+    /// </summary>
+    public static void WriteJpeg(string file, string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null)
     {
         var filter =
             $"drawbox=x={plateX}:y={plateY}:w={PlateWidth}:h={PlateHeight}:color=black:t=fill," +
             $"drawbox=x={plateX + 6}:y={plateY + 6}:w={PlateWidth - 12}:h={PlateHeight - 12}:color=white:t=fill," +
             $"drawtext=fontfile={Font}:text='{text}':fontsize=60:fontcolor=black:x={plateX + 22}:y={plateY + 25}";
+        if (header is not null)
+        {
+            filter += $",drawtext=fontfile={Font}:text='{header}':fontsize=16:fontcolor=0x1030a0:x={plateX + 110}:y={plateY + 8}";
+        }
+
+        if (footer is not null)
+        {
+            filter += $",drawtext=fontfile={Font}:text='{footer}':fontsize=14:fontcolor=0x1030a0:x={plateX + 60}:y={plateY + 90}";
+        }
+
         Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"color=c=0x707880:s={width}x{height}", "-vf", filter, "-frames:v", "1", "-q:v", "2", file);
     }
 

@@ -12,5 +12,6 @@ public sealed record EvaluationSummary(
     int DetectedPlates,
     double DetectionRecall,
     double MedianMs,
+    string Finder,
     int DetectorLongSide,
     EvaluationErrors Errors);

@@ -48,6 +48,38 @@ internal static class ModelContract
         }
     }
 
+    /// <summary>
+    /// Plate detector (training/plate-detector/export.py): image [1,3,H,W] fixed; outputs heatmap
+    /// [1,1,H/stride,W/stride] and box [1,4,H/stride,W/stride], in that order.
+    /// </summary>
+    public static void RequirePlateDetector(IInferenceSession session, int width, int height, int stride)
+    {
+        var input = RequireSingleFloat(session, session.Inputs, "input", $"an image [1,3,{height},{width}]");
+        RequireImageInput(session, input);
+        if (input.Shape[2] != height || input.Shape[3] != width)
+        {
+            Fail(session, $"input {input} is not [1,3,{height},{width}]");
+        }
+
+        if (session.Outputs.Count != 2)
+        {
+            Fail(session, $"has {session.Outputs.Count} outputs; expected heatmap and box");
+        }
+
+        long[] heatmap = [1, 1, height / stride, width / stride];
+        long[] box = [1, 4, height / stride, width / stride];
+        RequireOutput(session, session.Outputs[0], "heatmap", heatmap);
+        RequireOutput(session, session.Outputs[1], "box", box);
+    }
+
+    private static void RequireOutput(IInferenceSession session, TensorMetadata output, string name, long[] shape)
+    {
+        if (output.Name != name || output.ElementType != TensorElementType.Float || !output.Shape.SequenceEqual(shape))
+        {
+            Fail(session, $"output {output} is not {name}: Float[{string.Join(",", shape)}]");
+        }
+    }
+
     private static TensorMetadata RequireSingleFloat(
         IInferenceSession session, IReadOnlyList<TensorMetadata> tensors, string what, string expected)
     {

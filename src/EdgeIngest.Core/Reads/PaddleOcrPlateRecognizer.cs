@@ -17,7 +17,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     // Far more distinct texts than a few cameras show in a minute, and only ~100 KB at most.
     private const int TextCacheCapacity = 1024;
 
-    private readonly TextDetector detector;
+    private readonly IRegionFinder finder;
     private readonly TextLineReader reader;
     private readonly CharacterBandRefiner? refiner;
     private readonly PlateCandidateFilter filter;
@@ -28,9 +28,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly char[] text;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
-    private PaddleOcrPlateRecognizer(TextDetector detector, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
+    private PaddleOcrPlateRecognizer(IRegionFinder finder, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
     {
-        this.detector = detector;
+        this.finder = finder;
         this.refiner = refiner;
         this.reader = reader;
         filter = new PlateCandidateFilter(options.Candidates);
@@ -63,27 +63,30 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DetectorLongSide, 32, nameof(options.DetectorLongSide));
         RequireFile(options.DetectorModelPath, "detector model");
         RequireFile(options.RecognizerModelPath, "recognizer model");
-        var alphabet = RecognitionAlphabet.Load(options.KeysPath);
+        if (options.Finder == PlateFinder.Plate)
+        {
+            RequireFile(options.PlateDetectorModelPath, "plate detector model");
+        }
 
+        var alphabet = RecognitionAlphabet.Load(options.KeysPath);
         var environment = OrtEnvironment.Load(options.OnnxRuntimeLibrary);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
         var owned = new List<IDisposable>(3);
+        IInferenceSession Open(string path)
+        {
+            var session = environment.CreateSession(path, sessionOptions);
+            owned.Add(session);
+            return session;
+        }
+
         try
         {
-            var detectorSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
-            owned.Add(detectorSession);
-            var detector = new TextDetector(detectorSession, options);
-            CharacterBandRefiner? refiner = null;
-            if (options.RefineCharacterBand)
-            {
-                var refinerSession = environment.CreateSession(options.DetectorModelPath, sessionOptions);
-                owned.Add(refinerSession);
-                refiner = new CharacterBandRefiner(refinerSession, options);
-            }
-
-            var recognizerSession = environment.CreateSession(options.RecognizerModelPath, sessionOptions);
-            owned.Add(recognizerSession);
-            return new PaddleOcrPlateRecognizer(detector, refiner, new TextLineReader(recognizerSession, alphabet, options.KeysPath), options);
+            IRegionFinder finder = options.Finder == PlateFinder.Plate
+                ? new PlateDetector(Open(options.PlateDetectorModelPath), options.PlateDetectorThreshold)
+                : new TextDetector(Open(options.DetectorModelPath), options);
+            var refiner = options.RefineCharacterBand ? new CharacterBandRefiner(Open(options.DetectorModelPath), options) : null;
+            var reader = new TextLineReader(Open(options.RecognizerModelPath), alphabet, options.KeysPath);
+            return new PaddleOcrPlateRecognizer(finder, refiner, reader, options);
         }
         catch
         {
@@ -102,7 +105,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         reads.Clear();
         regions.Clear();
         textBoxes.Clear();
-        detector.Detect(image, regions);
+        finder.Detect(image, regions);
         foreach (var region in regions)
         {
             textBoxes.Add(region.Box);
@@ -145,7 +148,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
     public void Dispose()
     {
-        detector.Dispose();
+        finder.Dispose();
         refiner?.Dispose();
         reader.Dispose();
     }

@@ -12,6 +12,7 @@ public sealed record PlateRecognizerOptions
     public const string DetectorModelFile = "ch_PP-OCRv4_det_infer.onnx";
     public const string RecognizerModelFile = "ch_PP-OCRv4_rec_infer.onnx";
     public const string KeysFile = "ppocr_keys_v1.txt";
+    public const string PlateDetectorModelFile = "plate-detector.onnx";
 
     public string OnnxRuntimeLibrary { get; init; } = InstallLayout.OnnxRuntimeLibrary;
 
@@ -20,6 +21,14 @@ public sealed record PlateRecognizerOptions
     public string RecognizerModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, RecognizerModelFile);
 
     public string KeysPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, KeysFile);
+
+    public string PlateDetectorModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateDetectorModelFile);
+
+    /// <summary>Which model finds the plate candidates; the text detector also refines each one (<see cref="RefineCharacterBand"/>).</summary>
+    public PlateFinder Finder { get; init; } = PlateFinder.Text;
+
+    /// <summary>A plate detector heatmap peak below this is not a plate (the threshold its validation figures use).</summary>
+    public float PlateDetectorThreshold { get; init; } = 0.3f;
 
     /// <summary>Threads per inference. Each session gets this many; they run one after the other.</summary>
     public int IntraOpThreads { get; init; } = 2;

@@ -9,7 +9,7 @@ namespace EdgeIngest.Reads;
 /// probability map into text boxes in frame pixels. Tensors are allocated once for the largest
 /// input; the input and output stay bound while the frame size stays the same.
 /// </summary>
-internal sealed class TextDetector : IDisposable
+internal sealed class TextDetector : IRegionFinder
 {
     private const int Alignment = 32;
 

@@ -1,18 +1,20 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace EdgeIngest.Motion;
 
 /// <summary>
 /// Counts the cells of two luma grids that differ by more than a threshold: the gate's per-frame
-/// comparison. Bytes compare 32 (AVX2) or 16 (SSE2/NEON) at a time: |a − b| is the OR of the two
-/// saturating differences (one of them is 0), the compare gives 0xFF per changed lane, and the
-/// lanes' top bits popcount into the total. The scalar loop takes the tail, and everything on a
-/// machine without vector hardware.
+/// comparison. <see cref="Vector{T}"/> compares 32 bytes at a time with AVX2, 16 with SSE2 or
+/// NEON: |a − b| is the OR of the two saturating differences (one of them is 0), the compare gives
+/// 0xFF (−1) per changed lane, and subtracting that adds 1 to the lane's byte counter. The byte
+/// counters are widened into the total every 255 steps, before they could wrap. The scalar loop
+/// takes the tail, and everything on a machine without vector hardware.
 /// </summary>
 internal static class ChangedCells
 {
+    private const int StepsPerWiden = byte.MaxValue;
+
     public static int Count(ReadOnlySpan<byte> current, ReadOnlySpan<byte> reference, byte threshold)
     {
         if (current.Length != reference.Length)
@@ -20,39 +22,35 @@ internal static class ChangedCells
             throw new ArgumentException($"grids of {current.Length} and {reference.Length} cells cannot be compared", nameof(reference));
         }
 
-        ref var a = ref MemoryMarshal.GetReference(current);
-        ref var b = ref MemoryMarshal.GetReference(reference);
-        var length = (nuint)current.Length;
-        nuint i = 0;
+        var i = 0;
         var changed = 0;
-        if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<byte>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
-            var limit = Vector256.Create(threshold);
-            for (; i <= length - (nuint)Vector256<byte>.Count; i += (nuint)Vector256<byte>.Count)
+            ref var a = ref MemoryMarshal.GetReference(current);
+            ref var b = ref MemoryMarshal.GetReference(reference);
+            var limit = new Vector<byte>(threshold);
+            var lastStart = current.Length - Vector<byte>.Count;
+            while (i <= lastStart)
             {
-                var x = Vector256.LoadUnsafe(ref a, i);
-                var y = Vector256.LoadUnsafe(ref b, i);
-                var difference = Vector256.SubtractSaturate(x, y) | Vector256.SubtractSaturate(y, x);
-                changed += BitOperations.PopCount(Vector256.GreaterThan(difference, limit).ExtractMostSignificantBits());
+                var counters = Vector<byte>.Zero;
+                for (var step = 0; step < StepsPerWiden && i <= lastStart; step++, i += Vector<byte>.Count)
+                {
+                    var x = Vector.LoadUnsafe(ref a, (nuint)i);
+                    var y = Vector.LoadUnsafe(ref b, (nuint)i);
+                    var difference = Vector.SubtractSaturate(x, y) | Vector.SubtractSaturate(y, x);
+                    counters -= Vector.GreaterThan(difference, limit);
+                }
+
+                // At most 2 × 255 per 16-bit lane, and at most 16 lanes: the sum fits its ushort.
+                Vector.Widen(counters, out var low, out var high);
+                changed += Vector.Sum(low + high);
             }
         }
 
-        if (Vector128.IsHardwareAccelerated && length - i >= (nuint)Vector128<byte>.Count)
+        for (; i < current.Length; i++)
         {
-            var limit = Vector128.Create(threshold);
-            for (; i <= length - (nuint)Vector128<byte>.Count; i += (nuint)Vector128<byte>.Count)
-            {
-                var x = Vector128.LoadUnsafe(ref a, i);
-                var y = Vector128.LoadUnsafe(ref b, i);
-                var difference = Vector128.SubtractSaturate(x, y) | Vector128.SubtractSaturate(y, x);
-                changed += BitOperations.PopCount(Vector128.GreaterThan(difference, limit).ExtractMostSignificantBits());
-            }
-        }
-
-        for (; i < length; i++)
-        {
-            var x = current[(int)i];
-            var y = reference[(int)i];
+            var x = current[i];
+            var y = reference[i];
             if ((x > y ? x - y : y - x) > threshold)
             {
                 changed++;

@@ -3,9 +3,9 @@ using EdgeIngest.Motion;
 namespace EdgeIngest.Tests.Motion;
 
 /// <summary>
-/// The vectorised count against a plain one, over lengths that exercise the 32- and 16-byte loops
-/// and the scalar tail. Rerun with <c>DOTNET_EnableAVX2=0</c> (or <c>DOTNET_EnableHWIntrinsic=0</c>)
-/// to test the narrower paths on a machine with AVX2.
+/// The vectorised count against a plain one, over lengths that exercise whole vectors, the widening
+/// every 255 vectors and the scalar tail. Rerun with <c>DOTNET_EnableAVX2=0</c> (16-byte vectors) and
+/// <c>DOTNET_EnableHWIntrinsic=0</c> (scalar only) to test the other paths on a machine with AVX2.
 /// </summary>
 public sealed class ChangedCellsTests
 {
@@ -16,7 +16,7 @@ public sealed class ChangedCellsTests
     public void The_Vector_Count_Equals_A_Plain_Count_For_Every_Length(byte threshold)
     {
         var random = new Random(threshold);
-        foreach (var length in Enumerable.Range(0, 100).Append(14_400).Append(32_401))
+        foreach (var length in Enumerable.Range(0, 100).Append(255 * 32).Append(14_400).Append(32_401))
         {
             var current = new byte[length];
             var reference = new byte[length];
@@ -33,6 +33,7 @@ public sealed class ChangedCellsTests
     [InlineData(16)]
     [InlineData(32)]
     [InlineData(67)]
+    [InlineData(20_000)]
     public void A_Difference_Equal_To_The_Threshold_Does_Not_Count_And_One_More_Does_Either_Way(int length)
     {
         var current = Enumerable.Repeat((byte)100, length).ToArray();

@@ -1,3 +1,5 @@
+using EdgeIngest.Motion;
+
 namespace EdgeIngest.Cameras;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed class CameraOptions
 
     /// <summary>Frames per second handed to analysis (ffmpeg's fps filter thins the stream).</summary>
     public double AnalysisFps { get; set; } = 10;
+
+    /// <summary>Where plates are read and motion is watched; null: the whole frame.</summary>
+    public ZoneOptions? Zone { get; set; }
+
+    /// <summary>The motion gate: still frames skip the plate reader.</summary>
+    public MotionOptions Motion { get; set; } = new();
 
     /// <summary>No frame for this long kills and restarts ffmpeg.</summary>
     public double StallTimeoutSeconds { get; set; } = 10;

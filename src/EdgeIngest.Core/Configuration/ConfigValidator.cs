@@ -65,6 +65,8 @@ public static partial class ConfigValidator
             {
                 CheckAdvancedCameraSettings(camera, at, problems);
             }
+
+            CameraZoneValidator.Validate(camera, at, problems);
         }
     }
 

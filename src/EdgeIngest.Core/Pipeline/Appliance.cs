@@ -6,6 +6,7 @@ using EdgeIngest.Events;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Motion;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
@@ -105,7 +106,9 @@ public sealed class Appliance : IAsyncDisposable
             {
                 var ingest = new CameraIngest(camera, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
                 _cameras.Add(ingest);
-                _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
+                var zone = DetectionZone.From(camera.Zone);
+                var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
+                _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
             }
 
             var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System);
@@ -223,7 +226,7 @@ public sealed class Appliance : IAsyncDisposable
         {
             var status = _cameras[i].GetStatus();
             var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
-            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, _workers[i].FramesAnalysed, status.FramesDropped, status.Restarts, failure);
+            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, _workers[i].FramesAnalysed, _workers[i].FramesSkippedStill, status.FramesDropped, status.Restarts, failure);
         }
 
         var backlog = _outbox.GetStatistics();

@@ -7,8 +7,8 @@ internal static partial class ApplianceLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "EdgeIngest device {DeviceId}: {Cameras} camera(s), hotlist of {HotlistCount} plate(s), sharing policy {Policy}, hits to {Topic}")]
     public static partial void Starting(ILogger logger, string deviceId, int cameras, int hotlistCount, string policy, string topic);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Health {CameraId}: {State}, frames in {FramesIn}, analysed {FramesAnalysed}, dropped {FramesDropped}, restarts {Restarts}{Failure}")]
-    public static partial void CameraHealth(ILogger logger, string cameraId, string state, long framesIn, long framesAnalysed, long framesDropped, long restarts, string failure);
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Health {CameraId}: {State}, frames in {FramesIn}, analysed {FramesAnalysed}, still {FramesSkippedStill}, dropped {FramesDropped}, restarts {Restarts}{Failure}")]
+    public static partial void CameraHealth(ILogger logger, string cameraId, string state, long framesIn, long framesAnalysed, long framesSkippedStill, long framesDropped, long restarts, string failure);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Health events: {Hits} hit(s), {Reads} read(s); {Delivered} delivered to the agency ({Link}); outbox {Events} event(s), {ClipMessages} clip message(s), {Bytes} bytes{Oldest}")]
     public static partial void EventHealth(ILogger logger, long hits, long reads, long delivered, string link, long events, long clipMessages, long bytes, string oldest);

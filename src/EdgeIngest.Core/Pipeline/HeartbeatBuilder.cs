@@ -31,6 +31,7 @@ internal sealed class HeartbeatBuilder(
                 status.State.ToString().ToLowerInvariant(),
                 status.FramesIn,
                 workers[i].FramesAnalysed,
+                workers[i].FramesSkippedStill,
                 status.FramesDropped,
                 status.Restarts,
                 lastFrame is { } at ? Math.Round(Math.Max(0, (now - at).TotalSeconds), 1) : null,

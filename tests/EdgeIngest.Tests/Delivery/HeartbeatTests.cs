@@ -42,7 +42,7 @@ public sealed class HeartbeatTests
         var camera = root.GetProperty("cameras")[0];
         Assert.Equal("entrance", camera.GetProperty("camera_id").GetString());
         Assert.Contains(camera.GetProperty("state").GetString(), new[] { "connecting", "failed" });
-        foreach (var counter in new[] { "frames_in", "frames_analysed", "frames_dropped", "restarts" })
+        foreach (var counter in new[] { "frames_in", "frames_analysed", "frames_skipped_still", "frames_dropped", "restarts" })
         {
             Assert.True(camera.GetProperty(counter).GetInt64() >= 0, counter);
         }

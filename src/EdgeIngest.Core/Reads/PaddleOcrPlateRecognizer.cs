@@ -22,6 +22,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly CharacterBandRefiner? refiner;
     private readonly PlateCandidateFilter filter;
     private readonly int maxRecognitions;
+    private readonly PlateRegion region;
     private readonly List<TextRegion> regions;
     private readonly List<PlateRead> reads;
     private readonly List<PlateBox> textBoxes;
@@ -35,6 +36,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         this.reader = reader;
         filter = new PlateCandidateFilter(options.Candidates);
         maxRecognitions = options.MaxRecognitionsPerFrame;
+        region = options.Region;
         regions = new List<TextRegion>(options.MaxTextRegions);
         textBoxes = new List<PlateBox>(options.MaxTextRegions);
         reads = new List<PlateRead>(options.MaxRecognitionsPerFrame);
@@ -142,6 +144,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         }
 
         LastRecognitions = recognitions;
+        RankByRegionalFit();
 
         return reads;
     }
@@ -167,6 +170,28 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         {
             throw new ArgumentException(
                 $"a {image.Width}x{image.Height} BGR image needs {(long)image.Stride * image.Height} bytes; {image.Pixels.Length} given", nameof(image));
+        }
+    }
+
+    /// <summary>
+    /// Stable insertion sort (a frame has a handful of reads, and it must not allocate): reads that
+    /// look like the region's plates first, each group still largest first as recognised.
+    /// </summary>
+    private void RankByRegionalFit()
+    {
+        var span = CollectionsMarshal.AsSpan(reads);
+        for (var i = 1; i < span.Length; i++)
+        {
+            var current = span[i];
+            var fit = PlateFormats.Fit(current.Text, region);
+            var j = i - 1;
+            while (j >= 0 && PlateFormats.Fit(span[j].Text, region) < fit)
+            {
+                span[j + 1] = span[j];
+                j--;
+            }
+
+            span[j + 1] = current;
         }
     }
 

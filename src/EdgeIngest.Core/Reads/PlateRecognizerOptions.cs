@@ -60,5 +60,8 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public bool RefineCharacterBand { get; init; } = true;
 
+    /// <summary>Ranks a frame's reads by how well they fit this region's plate formats (<see cref="PlateFormats"/>).</summary>
+    public PlateRegion Region { get; init; } = PlateRegion.Us;
+
     public PlateCandidateRules Candidates { get; init; } = new();
 }

@@ -1,0 +1,24 @@
+using EdgeIngest.Reads;
+
+namespace EdgeIngest.Tests.Reads;
+
+public sealed class PlateFormatsTests
+{
+    [Theory]
+    [InlineData("7ABC123", PlateFormats.Typical)]
+    [InlineData("ABC1234", PlateFormats.Typical)]
+    [InlineData("123ABC", PlateFormats.Typical)]
+    [InlineData("KT821", PlateFormats.Typical)]
+    [InlineData("201404", PlateFormats.Possible)] // all digits: a date stamp more often than a plate
+    [InlineData("NEILDMND", PlateFormats.Possible)] // vanity
+    [InlineData("AB12", PlateFormats.Possible)] // short
+    [InlineData("ABCD12345", PlateFormats.Possible)] // long
+    public void Us_Standard_Plates_Are_Typical_And_Unusual_Ones_Only_Possible(string text, int expected) =>
+        Assert.Equal(expected, PlateFormats.Fit(text, PlateRegion.Us));
+
+    [Theory]
+    [InlineData("7ABC123")]
+    [InlineData("201404")]
+    public void Without_A_Region_Every_Read_Is_Only_Possible(string text) =>
+        Assert.Equal(PlateFormats.Possible, PlateFormats.Fit(text, PlateRegion.Any));
+}

@@ -9,6 +9,7 @@ using EdgeIngest.Interop.Jpeg;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
+using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Pipeline;
@@ -91,7 +92,6 @@ public sealed class Appliance : IAsyncDisposable
                 config.Device.Id,
                 _hotlists,
                 config.Sharing.ParsedPolicy,
-                (float)config.Recognition.MinConfidence,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _snapshots,
                 topics,
@@ -101,11 +101,13 @@ public sealed class Appliance : IAsyncDisposable
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
 
             var turn = new SemaphoreSlim(1, 1);
+            var tracking = TrackerOptionsFrom(config);
             foreach (var camera in config.Cameras)
             {
                 var ingest = new CameraIngest(camera, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
                 _cameras.Add(ingest);
-                _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
+                var tracker = new PlateTracker(camera.Id, tracking);
+                _workers.Add(new CameraWorker(ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}")));
             }
 
             var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System);
@@ -281,6 +283,13 @@ public sealed class Appliance : IAsyncDisposable
             KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
         };
     }
+
+    private static TrackerOptions TrackerOptionsFrom(EdgeIngestConfig config) => new()
+    {
+        Gap = TimeSpan.FromSeconds(config.Tracking.GapSeconds),
+        MaxVoteWindow = TimeSpan.FromSeconds(config.Tracking.VoteWindowSeconds),
+        MinConfidence = (float)config.Recognition.MinConfidence,
+    };
 
     private static MqttOptions MqttOptionsFrom(EdgeIngestConfig config) => new()
     {

@@ -1,16 +1,19 @@
 using EdgeIngest.Cameras;
 using EdgeIngest.Reads;
+using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Pipeline;
 
 /// <summary>
 /// Takes one camera's frames as they come (the camera's queue already dropped stale ones),
-/// reads their plates and routes the reads, then returns each frame to its pool. Cameras share
-/// one recogniser: on a 2–8 core box the models, not the cameras, are the bottleneck, and each
-/// camera's drop-oldest queue keeps a slow turn from delaying the next frame it analyses.
+/// reads their plates, follows the vehicles with the camera's tracker (which reports each pass
+/// once, to the router) and returns each frame to its pool. Cameras share one recogniser: on a
+/// 2–8 core box the models, not the cameras, are the bottleneck, and each camera's drop-oldest
+/// queue keeps a slow turn from delaying the next frame it analyses. The router is shared too,
+/// so it is only called while holding the recogniser's turn.
 /// </summary>
-public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognizer, SemaphoreSlim recognizerTurn, ReadRouter router, ILogger logger)
+public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognizer, SemaphoreSlim recognizerTurn, PlateTracker tracker, ReadRouter router, ILogger logger)
 {
     private long _framesAnalysed;
     private long _lastFrameCapturedAtTicks;
@@ -26,6 +29,18 @@ public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognize
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await AnalyseFramesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReportVehiclesInViewAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnalyseFramesAsync(CancellationToken cancellationToken)
+    {
         await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             Interlocked.Exchange(ref _lastFrameCapturedAtTicks, frame.CapturedAtUtc.UtcTicks);
@@ -35,7 +50,8 @@ public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognize
                 try
                 {
                     var reads = recognizer.Recognize(frame.Image);
-                    router.Route(frame, reads);
+                    // Tracks copy the pixels of their best frame, so the frame can go back below.
+                    tracker.Observe(frame.Image, frame.CapturedAtUtc, reads, router);
                     Interlocked.Increment(ref _framesAnalysed);
                 }
                 finally
@@ -52,6 +68,25 @@ public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognize
             {
                 frame.Release();
             }
+        }
+    }
+
+    // A vehicle still in view (or still being voted on) when the camera stops is reported now,
+    // not lost. Waits for its turn whatever the cancellation: the other workers hold it briefly.
+    private async Task ReportVehiclesInViewAsync()
+    {
+        await recognizerTurn.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            tracker.Flush(router);
+        }
+        catch (Exception e)
+        {
+            CameraWorkerLog.FlushFailed(logger, camera.CameraId, e.Message);
+        }
+        finally
+        {
+            recognizerTurn.Release();
         }
     }
 }

@@ -49,6 +49,8 @@ public sealed class CameraWorker(CameraIngest camera, IPlateRecognizer recognize
                 await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    // Hits due by this frame's time go out now, not one recognition later.
+                    tracker.Advance(frame.CapturedAtUtc, router);
                     var reads = recognizer.Recognize(frame.Image);
                     // Tracks copy the pixels of their best frame, so the frame can go back below.
                     tracker.Observe(frame.Image, frame.CapturedAtUtc, reads, router);

@@ -7,8 +7,8 @@ namespace EdgeIngest.Tracks;
 /// Follows one camera's vehicles across frames, so that each pass is reported once, with the
 /// text its reads vote for and its best frame, rather than whatever the first frame misread.
 /// Per frame: tracks unseen for longer than the gap end (reporting first if they have not yet);
-/// the frame's reads join the tracks they fit best (position and text), the rest start tracks;
-/// tracks open for the whole vote window report, and keep following their vehicle silently.
+/// tracks open for the whole vote window report, and keep following their vehicle silently; the
+/// frame's reads join the tracks they fit best (position and text), the rest start tracks.
 /// Time is the frames' capture time, never the clock. One thread at a time (the camera's
 /// worker); following vehicles it already knows allocates nothing.
 /// </summary>
@@ -38,14 +38,28 @@ public sealed class PlateTracker
     public int OpenTracks => _active.Count;
 
     /// <summary>
-    /// Takes one analysed frame's reads. Reports and ended tracks go to <paramref name="sink"/>
-    /// before this returns; the frame itself may be released afterwards (tracks copy what they keep).
+    /// Moves the tracker's time to a frame's capture time: tracks unseen for longer than the gap
+    /// end, tracks open for the vote window report. The camera worker calls it before reading
+    /// the frame, so a due hit does not wait for one more recognition.
+    /// </summary>
+    public void Advance(DateTimeOffset capturedAtUtc, ITrackSink sink)
+    {
+        EndGone(capturedAtUtc, sink);
+        ReportRipe(capturedAtUtc, sink);
+    }
+
+    /// <summary>
+    /// Takes one analysed frame's reads (advancing to its capture time first). Reports and ended
+    /// tracks go to <paramref name="sink"/> before this returns; the frame itself may be released
+    /// afterwards (tracks copy what they keep).
     /// </summary>
     public void Observe(BgrImage image, DateTimeOffset capturedAtUtc, IReadOnlyList<PlateRead> reads, ITrackSink sink)
     {
-        EndGone(capturedAtUtc, sink);
+        Advance(capturedAtUtc, sink);
         MatchReads(image, capturedAtUtc, reads);
         StartTracks(image, capturedAtUtc, reads, sink);
+
+        // A track past its window whose vote only now reaches the confidence floor.
         ReportRipe(capturedAtUtc, sink);
     }
 

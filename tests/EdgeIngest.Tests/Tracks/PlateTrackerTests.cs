@@ -115,11 +115,32 @@ public sealed class PlateTrackerTests
 
         Assert.Empty(scene.Reports);
 
-        scene.Frame(1.5, Read("8GHJ552", 0.9f, 400));
+        scene.Frame(1.5, Read("8GHJ552", 0.9f, 400)); // reported as time reaches 1.5 s, before this read joins
 
         var report = Assert.Single(scene.Reports).Read;
-        Assert.Equal(("8GHJ552", 7), (report.Text, report.Reads));
+        Assert.Equal(("8GHJ552", 6), (report.Text, report.Reads));
         Assert.Equal(1, scene.Tracker.OpenTracks);
+    }
+
+    [Fact]
+    public void Advancing_Time_Alone_Reports_A_Due_Track_Before_The_Next_Frame_Is_Read()
+    {
+        var scene = new TrackScene();
+        for (var t = 0.0; t < 1.4; t += 0.25)
+        {
+            scene.Frame(t, Read("8GHJ552", 0.9f, 300));
+        }
+
+        scene.Tracker.Advance(At(1.4), scene.Sink);
+        Assert.Empty(scene.Reports);
+
+        scene.Tracker.Advance(At(1.6), scene.Sink);
+        Assert.Equal(["8GHJ552"], scene.Reports.Select(r => r.Read.Text));
+        Assert.Equal(1, scene.Tracker.OpenTracks);
+
+        scene.Tracker.Advance(At(2.0), scene.Sink); // last seen at 1.25: gone
+        Assert.Single(scene.Reports);
+        Assert.Equal([("8GHJ552", At(1.25))], scene.Sink.Ended);
     }
 
     [Fact]

@@ -38,15 +38,25 @@ internal sealed class PlateTrack
         Absorb(image, read, capturedAtUtc);
     }
 
-    /// <summary>Counts a read of this vehicle; until the track has reported, a read closer to the vote becomes the best frame.</summary>
+    /// <summary>
+    /// Counts a read of this vehicle. Until the track has reported, the read votes and, when it is
+    /// closer to the vote than the best frame's, becomes the best frame. After the report the vote
+    /// stays what was reported (a car parked for days would otherwise grow sums past what a float
+    /// adds precisely); reads then only say the vehicle is still there.
+    /// </summary>
     public void Absorb(BgrImage image, in PlateRead read, DateTimeOffset capturedAtUtc)
     {
-        _votes.Add(read.Text, read.Confidence);
-        _voteLength = _votes.Write(_vote);
         LastSeenAtUtc = capturedAtUtc;
         LastBox = read.Box;
         Reads++;
-        if (ReportedText is null && IsBetterThanBest(read))
+        if (ReportedText is not null)
+        {
+            return;
+        }
+
+        _votes.Add(read.Text, read.Confidence);
+        _voteLength = _votes.Write(_vote);
+        if (IsBetterThanBest(read))
         {
             Best.Capture(image, read, capturedAtUtc);
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the recognition benchmarks (per stage at 720p and 1080p, the whole per-frame path, 720p
-# throughput, hotlist match, JPEG snapshots, the motion gate) with BenchmarkDotNet, in-process, and prints a summary:
+# throughput, tracking, hotlist match, JPEG snapshots, the motion gate) with BenchmarkDotNet, in-process, and prints a summary:
 #
 #   benchmarks/run.sh            3 warm-up + 10 measured iterations per benchmark (a few minutes)
 #   benchmarks/run.sh --short    BenchmarkDotNet's ShortRun: 3 warm-up + 3 measured
@@ -32,7 +32,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 EDGEINGEST_BENCH_JOB=$job EDGEINGEST_BENCH_FIGURES="$figures" \
   dotnet benchmarks/EdgeIngest.Benchmarks/bin/Release/net10.0/EdgeIngest.Benchmarks.dll \
-  --filter '*DetectionStage*' '*RecognitionStage*' '*PerFrame*' '*Throughput*' '*HotlistMatch*' '*SnapshotBenchmarks*' '*MotionGate*' \
+  --filter '*DetectionStage*' '*RecognitionStage*' '*PerFrame*' '*Throughput*' '*TrackingBenchmarks*' '*HotlistMatch*' '*SnapshotBenchmarks*' '*MotionGate*' \
   --artifacts "$results"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -55,7 +55,7 @@ print(f"Machine: {machine}; load average (1/5/15 min) before {load_before}, afte
 print()
 # Pipeline order, whatever order BenchmarkDotNet ran the classes in.
 order = ["DetectionStageBenchmarks", "RecognitionStageBenchmarks", "PerFrameBenchmarks", "ThroughputBenchmark",
-         "HotlistMatchBenchmark", "SnapshotBenchmarks", "MotionGateBenchmarks"]
+         "TrackingBenchmarks", "HotlistMatchBenchmark", "SnapshotBenchmarks", "MotionGateBenchmarks"]
 rows.sort(key=lambda r: order.index(r["class"]) if r["class"] in order else len(order))
 stages = {}
 for r in rows:

@@ -19,6 +19,7 @@ public static partial class ConfigValidator
         ValidateHotlist(config.Hotlist, problems);
         ValidateSharing(config.Sharing, problems);
         ValidateRecognition(config.Recognition, problems);
+        ValidateTracking(config.Tracking, problems);
         ValidateClips(config.Clips, problems);
         ValidateStorage(config.Storage, problems);
         return problems;
@@ -149,6 +150,12 @@ public static partial class ConfigValidator
         {
             problems.Add($"recognition.models_directory: '{models}' — the folder does not exist (deploy/setup.sh fetches the models into models/)");
         }
+    }
+
+    private static void ValidateTracking(TrackingConfig tracking, List<string> problems)
+    {
+        CheckRange(problems, "tracking.gap_seconds", tracking.GapSeconds, 0.1, 10, "seconds");
+        CheckRange(problems, "tracking.vote_window_seconds", tracking.VoteWindowSeconds, 0.1, 10, "seconds");
     }
 
     private static void ValidateStorage(StorageConfig storage, List<string> problems)

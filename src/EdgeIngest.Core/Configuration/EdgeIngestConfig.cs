@@ -21,6 +21,9 @@ public sealed class EdgeIngestConfig
 
     public RecognitionConfig Recognition { get; set; } = new();
 
+    /// <summary>Following vehicles across frames: when a pass is voted on and reported.</summary>
+    public TrackingConfig Tracking { get; set; } = new();
+
     /// <summary>Pre/post-roll clips for hits: segment ring, cut lengths, bounds.</summary>
     public ClipOptions Clips { get; set; } = new();
 

@@ -12,7 +12,7 @@ public sealed class RecognitionConfig
     /// <summary>ONNX Runtime intra-op threads per session.</summary>
     public int Threads { get; set; } = 2;
 
-    /// <summary>Reads below this confidence are ignored.</summary>
+    /// <summary>A vehicle whose voted read stays below this confidence is not reported.</summary>
     public double MinConfidence { get; set; } = 0.6;
 
     /// <summary>The same plate on the same camera within this window is one pass, reported once.</summary>

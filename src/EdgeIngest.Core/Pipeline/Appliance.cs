@@ -10,6 +10,7 @@ using EdgeIngest.Motion;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
+using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Pipeline;
@@ -92,7 +93,6 @@ public sealed class Appliance : IAsyncDisposable
                 config.Device.Id,
                 _hotlists,
                 config.Sharing.ParsedPolicy,
-                (float)config.Recognition.MinConfidence,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _snapshots,
                 topics,
@@ -102,13 +102,16 @@ public sealed class Appliance : IAsyncDisposable
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
 
             var turn = new SemaphoreSlim(1, 1);
+            var tracking = TrackerOptionsFrom(config);
             foreach (var camera in config.Cameras)
             {
                 var ingest = new CameraIngest(camera, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
                 _cameras.Add(ingest);
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
-                _workers.Add(new CameraWorker(ingest, _recognizer, turn, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
+                var tracker = new PlateTracker(camera.Id, tracking);
+                _workers.Add(new CameraWorker(
+                    ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
             }
 
             var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System);
@@ -284,6 +287,13 @@ public sealed class Appliance : IAsyncDisposable
             KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
         };
     }
+
+    private static TrackerOptions TrackerOptionsFrom(EdgeIngestConfig config) => new()
+    {
+        Gap = TimeSpan.FromSeconds(config.Tracking.GapSeconds),
+        MaxVoteWindow = TimeSpan.FromSeconds(config.Tracking.VoteWindowSeconds),
+        MinConfidence = (float)config.Recognition.MinConfidence,
+    };
 
     private static MqttOptions MqttOptionsFrom(EdgeIngestConfig config) => new()
     {

@@ -1,22 +1,26 @@
 using EdgeIngest.Cameras;
 using EdgeIngest.Motion;
 using EdgeIngest.Reads;
+using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Pipeline;
 
 /// <summary>
 /// Takes one camera's frames as they come (the camera's queue already dropped stale ones),
-/// reads their plates and routes the reads, then returns each frame to its pool. Cameras share
-/// one recogniser: on a 2–8 core box the models, not the cameras, are the bottleneck, and each
-/// camera's drop-oldest queue keeps a slow turn from delaying the next frame it analyses.
-/// A motion gate, when given, lets still frames skip the recogniser (and its turn) altogether; a
-/// zone filter, when given, drops reads whose plate lies outside the camera's detection zone.
+/// reads their plates, follows the vehicles with the camera's tracker (which reports each pass
+/// once, to the router) and returns each frame to its pool. Cameras share one recogniser: on a
+/// 2–8 core box the models, not the cameras, are the bottleneck, and each camera's drop-oldest
+/// queue keeps a slow turn from delaying the next frame it analyses. The router is shared too,
+/// so it is only called while holding the recogniser's turn.
+/// A motion gate, when given, lets still frames skip the recogniser altogether; a zone filter,
+/// when given, drops reads whose plate lies outside the camera's detection zone.
 /// </summary>
 public sealed class CameraWorker(
     CameraIngest camera,
     IPlateRecognizer recognizer,
     SemaphoreSlim recognizerTurn,
+    PlateTracker tracker,
     ReadRouter router,
     ILogger logger,
     MotionGate? motion = null,
@@ -40,6 +44,18 @@ public sealed class CameraWorker(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await AnalyseFramesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReportVehiclesInViewAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnalyseFramesAsync(CancellationToken cancellationToken)
+    {
         await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             Interlocked.Exchange(ref _lastFrameCapturedAtTicks, frame.CapturedAtUtc.UtcTicks);
@@ -49,14 +65,18 @@ public sealed class CameraWorker(
                 if (motion?.ShouldAnalyse(frame.Image, frame.CapturedAtUtc) == false)
                 {
                     Interlocked.Increment(ref _framesSkippedStill);
+                    await ReportDueVehiclesAsync(frame.CapturedAtUtc, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    // Hits due by this frame's time go out now, not one recognition later.
+                    tracker.Advance(frame.CapturedAtUtc, router);
                     var reads = recognizer.Recognize(frame.Image);
-                    router.Route(frame, zone?.Keep(reads, frame.Width, frame.Height) ?? reads);
+                    // Tracks copy the pixels of their best frame, so the frame can go back below.
+                    tracker.Observe(frame.Image, frame.CapturedAtUtc, zone?.Keep(reads, frame.Width, frame.Height) ?? reads, router);
                     Interlocked.Increment(ref _framesAnalysed);
                 }
                 finally
@@ -73,6 +93,45 @@ public sealed class CameraWorker(
             {
                 frame.Release();
             }
+        }
+    }
+
+    // A car that drove out of a scene that is now still must still be reported when its gap or
+    // vote window runs out, though no frame is read; the turn is only taken when a track is open.
+    private async Task ReportDueVehiclesAsync(DateTimeOffset capturedAt, CancellationToken cancellationToken)
+    {
+        if (tracker.OpenTracks == 0)
+        {
+            return;
+        }
+
+        await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            tracker.Advance(capturedAt, router);
+        }
+        finally
+        {
+            recognizerTurn.Release();
+        }
+    }
+
+    // A vehicle still in view (or still being voted on) when the camera stops is reported now,
+    // not lost. Waits for its turn whatever the cancellation: the other workers hold it briefly.
+    private async Task ReportVehiclesInViewAsync()
+    {
+        await recognizerTurn.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            tracker.Flush(router);
+        }
+        catch (Exception e)
+        {
+            CameraWorkerLog.FlushFailed(logger, camera.CameraId, e.Message);
+        }
+        finally
+        {
+            recognizerTurn.Release();
         }
     }
 }

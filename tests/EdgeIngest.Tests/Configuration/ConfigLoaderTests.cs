@@ -97,6 +97,25 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Tracking_Defaults_To_A_Short_Gap_And_Vote_Window_And_Reads_Both_Keys()
+    {
+        var defaults = ConfigLoader.Load(Write(ValidYaml)).Tracking;
+        var set = ConfigLoader.Load(Write(ValidYaml + "\ntracking:\n  gap_seconds: 1.2\n  vote_window_seconds: 2.5\n")).Tracking;
+
+        Assert.Equal((0.7, 1.5), (defaults.GapSeconds, defaults.VoteWindowSeconds));
+        Assert.Equal((1.2, 2.5), (set.GapSeconds, set.VoteWindowSeconds));
+    }
+
+    [Theory]
+    [InlineData("gap_seconds: 0", "tracking.gap_seconds: '0' — expected seconds from 0.1 to 10")]
+    [InlineData("vote_window_seconds: 60", "tracking.vote_window_seconds: '60' — expected seconds from 0.1 to 10")]
+    public void A_Tracking_Time_Out_Of_Range_Is_Named_With_Its_Value(string setting, string expected)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + $"\ntracking:\n  {setting}\n")));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_Problem_Is_Listed_At_Once()
     {
         var yaml = ValidYaml.Replace("id: gate-01", "id: ''", StringComparison.Ordinal).Replace("port: 8883", "port: 0", StringComparison.Ordinal);

@@ -34,6 +34,26 @@ public sealed class PassFilterTests
     }
 
     [Fact]
+    public void A_Pass_Runs_On_From_The_Last_Sighting_Of_A_Tracked_Vehicle()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        Assert.True(filter.IsNewPass("cam", "7ABC123", T0)); // the track's report
+        filter.Extend("cam", "7ABC123", T0.AddSeconds(25)); // its vehicle last seen, parked
+
+        Assert.False(filter.IsNewPass("cam", "7A8C123", T0.AddSeconds(50))); // picked up again as a new track
+    }
+
+    [Fact]
+    public void A_Report_Older_Than_The_Last_Sighting_Does_Not_Move_The_Pass_Back()
+    {
+        var filter = new PassFilter(TimeSpan.FromSeconds(30));
+        filter.Extend("cam", "7ABC123", T0.AddSeconds(20));
+        Assert.False(filter.IsNewPass("cam", "7ABC123", T0.AddSeconds(1)));
+
+        Assert.False(filter.IsNewPass("cam", "7ABC123", T0.AddSeconds(45)));
+    }
+
+    [Fact]
     public void Repeated_Sightings_Of_A_Plate_Allocate_Nothing()
     {
         var filter = new PassFilter(TimeSpan.FromSeconds(30));

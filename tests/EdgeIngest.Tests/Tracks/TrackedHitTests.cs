@@ -1,0 +1,78 @@
+using System.Text.Json;
+using EdgeIngest.Configuration;
+using EdgeIngest.Events;
+using EdgeIngest.Frames;
+using EdgeIngest.Hits;
+using EdgeIngest.Hotlists;
+using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Pipeline;
+using EdgeIngest.Reads;
+using EdgeIngest.Tests.Outbox;
+using EdgeIngest.Tracks;
+
+namespace EdgeIngest.Tests.Tracks;
+
+/// <summary>
+/// The tracker feeding the real read router, hotlist, JPEG snapshots and durable outbox: what
+/// the agency gets for a vehicle pass whose first read was wrong.
+/// </summary>
+public sealed class TrackedHitTests : IDisposable
+{
+    private const int Width = 320;
+    private const int Height = 180;
+    private readonly OutboxFolder _folder = new();
+    private readonly byte[] _pixels = new byte[Width * Height * BgrImage.BytesPerPixel];
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_Vehicle_Pass_Becomes_One_Hit_With_The_Voted_Plate_And_Its_Best_Frame_As_Evidence()
+    {
+        using var outbox = _folder.Open();
+        using var snapshots = new HitSnapshots(new TurboJpegCodec());
+        var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWF778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
+        var router = new ReadRouter("test-device", hotlist, SharingPolicy.HitsOnly, new PassFilter(TimeSpan.FromSeconds(30)), snapshots, OutboxFolder.Topics, outbox, _folder.Logs.CreateLogger("reads"));
+        var tracker = new PlateTracker("gate", new TrackerOptions());
+
+        // The first frame misreads F as E (no look-alike: alone it would not be a hit).
+        Show(tracker, router, 0.0, 40, Read("6MWE778", 0.7f, 40));
+        Show(tracker, router, 0.2, 80, Read("6MWF778", 0.8f, 60));
+        Show(tracker, router, 0.4, 120, Read("6MWF778", 0.95f, 80)); // the best frame
+        Show(tracker, router, 0.6, 160, Read("6MWF778", 0.9f, 100));
+        Show(tracker, router, 1.5, 200); // gone for 0.9 s: reported
+
+        // Parked out of view and picked up again: the pass filter keeps it one pass.
+        Show(tracker, router, 6.0, 220, Read("6MWF778", 0.9f, 100));
+        tracker.Flush(router);
+
+        var sent = OutboxFolder.DrainAll(outbox);
+        var message = Assert.Single(sent);
+        Assert.Equal(OutboxFolder.Topics.Hits, message.Topic);
+        var hit = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.HitEvent)!;
+        Assert.Equal(("gate", "6MWF778", "6MWF778"), (hit.CameraId, hit.Plate, hit.Hotlist.Plate));
+        Assert.Equal(TrackScene.At(0.4), hit.OccurredAt);
+        Assert.Equal(new BoxJson(80, 100, 80, 20), hit.Box);
+        Assert.InRange(hit.Confidence, 0.6f, 0.85f);
+        Assert.Equal(hit.EventId, message.EventId);
+        Assert.Equal((Width, Height), (hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight));
+        Assert.InRange(MeanOfDecoded(hit.Snapshot.FrameJpeg), 117, 123);
+        Assert.Equal(1, router.Hits);
+    }
+
+    private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)
+    {
+        _pixels.AsSpan().Fill(grey);
+        tracker.Observe(new BgrImage(_pixels, Width, Height), TrackScene.At(seconds), reads, router);
+        _pixels.AsSpan().Fill(0); // the pool hands the buffer to the next frame
+    }
+
+    private static PlateRead Read(string text, float confidence, int x) => new(text, confidence, new PlateBox(x, 100, 80, 20));
+
+    private static double MeanOfDecoded(string base64Jpeg)
+    {
+        using var codec = new TurboJpegCodec();
+        var bgr = new byte[Width * Height * BgrImage.BytesPerPixel];
+        codec.Decode(Convert.FromBase64String(base64Jpeg), bgr);
+        return bgr.Average(b => (double)b);
+    }
+}

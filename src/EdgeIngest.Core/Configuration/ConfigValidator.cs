@@ -143,6 +143,16 @@ public static partial class ConfigValidator
             problems.Add($"recognition.detector_long_side: '{side}' — expected a multiple of 32 from 320 to 1920");
         }
 
+        if (recognition.Finder is not ("text" or "plate"))
+        {
+            problems.Add($"recognition.finder: '{recognition.Finder}' — expected 'text' (PP-OCRv4 text detection) or 'plate' (the plate detector, models/plate-detector.onnx)");
+        }
+
+        if (recognition.Region is not ("us" or "any"))
+        {
+            problems.Add($"recognition.region: '{recognition.Region}' — expected 'us' (rank reads by US plate formats) or 'any' (no regional preference)");
+        }
+
         CheckRange(problems, "recognition.threads", recognition.Threads, 1, 16, "threads");
         CheckRange(problems, "recognition.min_confidence", recognition.MinConfidence, 0, 1, "a confidence");
         CheckRange(problems, "recognition.repeat_suppression_seconds", recognition.RepeatSuppressionSeconds, 0, 3600, "seconds");

@@ -9,6 +9,12 @@ public sealed class RecognitionConfig
     /// <summary>Detection runs on the frame scaled so its longer side is this many pixels (multiple of 32).</summary>
     public int DetectorLongSide { get; set; } = 960;
 
+    /// <summary>What finds plate candidates: "text" (PP-OCRv4 text detection) or "plate" (the project's plate detector).</summary>
+    public string Finder { get; set; } = "text";
+
+    /// <summary>Whose plate formats rank a frame's reads: "us" or "any" (no preference).</summary>
+    public string Region { get; set; } = "us";
+
     /// <summary>ONNX Runtime intra-op threads per session.</summary>
     public int Threads { get; set; } = 2;
 

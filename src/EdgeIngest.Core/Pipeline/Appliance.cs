@@ -279,12 +279,19 @@ public sealed class Appliance : IAsyncDisposable
 
     private static PlateRecognizerOptions RecognizerOptions(RecognitionConfig recognition)
     {
-        var options = new PlateRecognizerOptions { DetectorLongSide = recognition.DetectorLongSide, IntraOpThreads = recognition.Threads };
+        var options = new PlateRecognizerOptions
+        {
+            DetectorLongSide = recognition.DetectorLongSide,
+            IntraOpThreads = recognition.Threads,
+            Finder = recognition.Finder == "plate" ? PlateFinder.Plate : PlateFinder.Text,
+            Region = recognition.Region == "any" ? PlateRegion.Any : PlateRegion.Us,
+        };
         return recognition.ModelsDirectory is not { } models ? options : options with
         {
             DetectorModelPath = Path.Combine(models, PlateRecognizerOptions.DetectorModelFile),
             RecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.RecognizerModelFile),
             KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
+            PlateDetectorModelPath = Path.Combine(models, PlateRecognizerOptions.PlateDetectorModelFile),
         };
     }
 

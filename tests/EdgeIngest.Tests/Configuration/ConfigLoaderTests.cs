@@ -115,6 +115,25 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("finder: yolo", "recognition.finder: 'yolo' — expected 'text'")]
+    [InlineData("region: mars", "recognition.region: 'mars' — expected 'us'")]
+    public void An_Unknown_Finder_Or_Region_Is_Named_With_The_Allowed_Ones(string setting, string expected)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + $"\nrecognition:\n  {setting}\n")));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recognition_Reads_Finder_And_Region_With_Text_And_Us_As_Defaults()
+    {
+        var defaults = ConfigLoader.Load(Write(ValidYaml)).Recognition;
+        var set = ConfigLoader.Load(Write(ValidYaml + "\nrecognition:\n  finder: plate\n  region: any\n")).Recognition;
+
+        Assert.Equal(("text", "us"), (defaults.Finder, defaults.Region));
+        Assert.Equal(("plate", "any"), (set.Finder, set.Region));
+    }
+
     [Fact]
     public void Every_Problem_Is_Listed_At_Once()
     {

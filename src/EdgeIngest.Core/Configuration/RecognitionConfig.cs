@@ -10,7 +10,7 @@ public sealed class RecognitionConfig
     public int DetectorLongSide { get; set; } = 960;
 
     /// <summary>What finds plate candidates: "text" (PP-OCRv4 text detection) or "plate" (the project's plate detector).</summary>
-    public string Finder { get; set; } = "text";
+    public string Finder { get; set; } = "plate";
 
     /// <summary>Whose plate formats rank a frame's reads: "us" or "any" (no preference).</summary>
     public string Region { get; set; } = "us";

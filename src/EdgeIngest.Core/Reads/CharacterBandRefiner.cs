@@ -19,10 +19,12 @@ internal sealed class CharacterBandRefiner : IDisposable
     public const int WindowWidth = 320;
     public const int WindowHeight = 128;
 
-    // The window around a candidate: a plate's characters fill about half its height, so
-    // a band twice the candidate's height takes in the plate; a little more width keeps a cut character.
-    private const float VerticalGrowth = 0.5f;
-    private const float HorizontalGrowth = 0.15f;
+    // The window around a candidate. A text line seen from afar may be the characters alone,
+    // which fill about half a plate's height: growing it by half its height each way takes in the
+    // plate. A plate detector's box is the plate already: a little margin keeps a cut character,
+    // and the characters stay large in the window.
+    private readonly float horizontalGrowth;
+    private readonly float verticalGrowth;
 
     // A line counts as part of the band when it is this level with, and this tall as, the tallest.
     private const float MinVerticalOverlap = 0.6f;
@@ -36,6 +38,7 @@ internal sealed class CharacterBandRefiner : IDisposable
 
     public CharacterBandRefiner(IInferenceSession session, PlateRecognizerOptions options)
     {
+        (horizontalGrowth, verticalGrowth) = options.Finder == PlateFinder.Plate ? (0.05f, 0.1f) : (0.15f, 0.5f);
         ModelContract.RequireDetector(session);
         this.session = session;
         postProcessor = new DbPostProcessor(
@@ -49,7 +52,7 @@ internal sealed class CharacterBandRefiner : IDisposable
     /// </summary>
     public PlateBox Refine(BgrImage image, PlateBox candidate)
     {
-        var window = Window(candidate, image.Width, image.Height);
+        var window = Window(candidate, image.Width, image.Height, horizontalGrowth, verticalGrowth);
         PlanarResampler.Resample(image, window, WindowWidth, WindowHeight, input.Span, WindowWidth * WindowHeight, WindowWidth, ChannelNormalization.ImageNet);
         session.Run([input], [output]);
         lines.Clear();
@@ -63,10 +66,10 @@ internal sealed class CharacterBandRefiner : IDisposable
     /// The candidate grown by the margins, then widened or heightened around its centre to the
     /// window's aspect, and kept inside the frame (shifted, then clipped if the frame is smaller).
     /// </summary>
-    internal static PlateBox Window(PlateBox candidate, int frameWidth, int frameHeight)
+    internal static PlateBox Window(PlateBox candidate, int frameWidth, int frameHeight, float horizontalGrowth, float verticalGrowth)
     {
-        var width = candidate.Width * (1 + (2 * HorizontalGrowth));
-        var height = candidate.Height * (1 + (2 * VerticalGrowth));
+        var width = candidate.Width * (1 + (2 * horizontalGrowth));
+        var height = candidate.Height * (1 + (2 * verticalGrowth));
         const float aspect = (float)WindowWidth / WindowHeight;
         if (width < height * aspect)
         {

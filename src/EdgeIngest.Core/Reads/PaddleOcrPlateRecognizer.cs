@@ -123,13 +123,17 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 break;
             }
 
-            if (!filter.IsPlausibleBox(candidate.Box, image.Width) || OverlapsAccepted(candidate.Box))
+            // A text line must look like a plate line before it costs a refinement; a plate
+            // detector's box is a whole plate (its aspect says little), so only its band is judged.
+            var wholePlate = finder is PlateDetector;
+            var plausible = wholePlate ? filter.IsWholeInFrame(candidate.Box, image.Width) : filter.IsPlausibleBox(candidate.Box, image.Width);
+            if (!plausible || OverlapsAccepted(candidate.Box))
             {
                 continue;
             }
 
             var box = refiner?.Refine(image, candidate.Box) ?? candidate.Box;
-            if (box != candidate.Box && OverlapsAccepted(box))
+            if (box != candidate.Box && (OverlapsAccepted(box) || (wholePlate && !filter.IsPlausibleBox(box, image.Width))))
             {
                 continue;
             }
@@ -139,7 +143,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             var read = text.AsSpan(0, result.Length);
             if (filter.IsPlausibleText(read))
             {
-                reads.Add(new PlateRead(texts.Get(read), result.Confidence, box));
+                // The read keeps the finder's box: the whole plate (state name included) is what a
+                // snapshot should show an investigator; the band was only what the recogniser read.
+                reads.Add(new PlateRead(texts.Get(read), result.Confidence, candidate.Box));
             }
         }
 

@@ -12,6 +12,18 @@ public sealed class PlateCandidateFilter(PlateCandidateRules rules)
     /// <summary>Geometry alone, checked before spending a recognition run on the box.</summary>
     public bool IsPlausibleBox(PlateBox box, int frameWidth)
     {
+        if (!IsWholeInFrame(box, frameWidth))
+        {
+            return false;
+        }
+
+        var aspect = (float)box.Width / box.Height;
+        return aspect >= Rules.MinAspectRatio && aspect <= Rules.MaxAspectRatio;
+    }
+
+    /// <summary>Tall enough to read and not cut by the frame's left or right edge; any aspect.</summary>
+    public bool IsWholeInFrame(PlateBox box, int frameWidth)
+    {
         if (box.Height < Rules.MinHeight || box.Width <= 0)
         {
             return false;
@@ -19,13 +31,7 @@ public sealed class PlateCandidateFilter(PlateCandidateRules rules)
 
         // A cut character is often only partly visible, so "touching" allows a small margin.
         var margin = (int)(frameWidth * Rules.FrameEdgeMarginFraction);
-        if (Rules.RejectCutByFrameEdge && (box.X <= margin || box.Right >= frameWidth - margin))
-        {
-            return false;
-        }
-
-        var aspect = (float)box.Width / box.Height;
-        return aspect >= Rules.MinAspectRatio && aspect <= Rules.MaxAspectRatio;
+        return !Rules.RejectCutByFrameEdge || (box.X > margin && box.Right < frameWidth - margin);
     }
 
     public bool IsPlausibleText(ReadOnlySpan<char> text)

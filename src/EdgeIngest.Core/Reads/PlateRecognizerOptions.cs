@@ -24,8 +24,12 @@ public sealed record PlateRecognizerOptions
 
     public string PlateDetectorModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateDetectorModelFile);
 
-    /// <summary>Which model finds the plate candidates; the text detector also refines each one (<see cref="RefineCharacterBand"/>).</summary>
-    public PlateFinder Finder { get; init; } = PlateFinder.Text;
+    /// <summary>
+    /// Which model finds the plate candidates; the text detector then refines each one
+    /// (<see cref="RefineCharacterBand"/>). The plate detector is the default: on the US eval set it
+    /// finds 98.6 % of plates against the text detector's 97.3 %, reads as many, in about a third of the time.
+    /// </summary>
+    public PlateFinder Finder { get; init; } = PlateFinder.Plate;
 
     /// <summary>A plate detector heatmap peak below this is not a plate (the threshold its validation figures use).</summary>
     public float PlateDetectorThreshold { get; init; } = 0.3f;

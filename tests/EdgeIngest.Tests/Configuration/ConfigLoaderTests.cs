@@ -125,13 +125,13 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Recognition_Reads_Finder_And_Region_With_Text_And_Us_As_Defaults()
+    public void Recognition_Reads_Finder_And_Region_With_Plate_And_Us_As_Defaults()
     {
         var defaults = ConfigLoader.Load(Write(ValidYaml)).Recognition;
-        var set = ConfigLoader.Load(Write(ValidYaml + "\nrecognition:\n  finder: plate\n  region: any\n")).Recognition;
+        var set = ConfigLoader.Load(Write(ValidYaml + "\nrecognition:\n  finder: text\n  region: any\n")).Recognition;
 
-        Assert.Equal(("text", "us"), (defaults.Finder, defaults.Region));
-        Assert.Equal(("plate", "any"), (set.Finder, set.Region));
+        Assert.Equal(("plate", "us"), (defaults.Finder, defaults.Region));
+        Assert.Equal(("text", "any"), (set.Finder, set.Region));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CharacterBandRefinerTests
     {
         var candidate = new PlateBox(x, y, width, height);
 
-        var window = CharacterBandRefiner.Window(candidate, frameWidth, frameHeight);
+        var window = CharacterBandRefiner.Window(candidate, frameWidth, frameHeight, 0.15f, 0.5f);
 
         Assert.True(window.X >= 0 && window.Y >= 0 && window.Right <= frameWidth && window.Bottom <= frameHeight, $"{window} leaves the frame");
         if (window.Width < frameWidth && window.Height < frameHeight)

@@ -18,6 +18,28 @@ public sealed class ModelValidationTests
     }
 
     [Fact]
+    public void Text_Detector_Given_As_Plate_Detector_Fails_Naming_The_File_And_Mismatch()
+    {
+        var error = Assert.Throws<ModelContractException>(() => PaddleOcrPlateRecognizer.Create(
+            Defaults with { Finder = PlateFinder.Plate, PlateDetectorModelPath = Defaults.DetectorModelPath }));
+
+        Assert.Contains(Defaults.DetectorModelPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("[1,3,384,640]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_Plate_Detector_Fails_Naming_The_File_Only_When_It_Is_The_Finder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.onnx");
+
+        var error = Assert.Throws<FileNotFoundException>(
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { Finder = PlateFinder.Plate, PlateDetectorModelPath = missing }));
+        using var textFinder = PaddleOcrPlateRecognizer.Create(Defaults with { Finder = PlateFinder.Text, PlateDetectorModelPath = missing });
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_Keys_File_Fails_Naming_The_File()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt");

@@ -7,5 +7,12 @@ public sealed class RecognizerFixture : IDisposable
 {
     public PaddleOcrPlateRecognizer Recognizer { get; } = PaddleOcrPlateRecognizer.Create();
 
-    public void Dispose() => Recognizer.Dispose();
+    /// <summary>Finds candidates with the text detector: reads an image that is all plate, where the plate detector has no scene to find it in.</summary>
+    public PaddleOcrPlateRecognizer TextFinderRecognizer { get; } = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { Finder = PlateFinder.Text });
+
+    public void Dispose()
+    {
+        Recognizer.Dispose();
+        TextFinderRecognizer.Dispose();
+    }
 }

@@ -34,7 +34,7 @@ public static class RenderedPlate
 
     /// <summary>
     /// Writes the image as a JPEG file; the plate occupies (plateX, plateY, PlateWidth, PlateHeight),
-    /// its characters (60 px font) start 25 px below its top; an optional small header (a state
+    /// its characters (60 px font, 50 px for seven or more) start 25 px below its top; an optional small header (a state
     /// name) and footer (a slogan) sit just above and below them, as on US plates.
     /// </summary>
     public static void WriteJpeg(string file, string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null)
@@ -42,7 +42,7 @@ public static class RenderedPlate
         var filter =
             $"drawbox=x={plateX}:y={plateY}:w={PlateWidth}:h={PlateHeight}:color=black:t=fill," +
             $"drawbox=x={plateX + 6}:y={plateY + 6}:w={PlateWidth - 12}:h={PlateHeight - 12}:color=white:t=fill," +
-            $"drawtext=fontfile={Font}:text='{text}':fontsize=60:fontcolor=black:x={plateX + 22}:y={plateY + 25}";
+            $"drawtext=fontfile={Font}:text='{text}':fontsize={FontSize(text)}:fontcolor=black:x={plateX + 22}:y={plateY + 25}";
         if (header is not null)
         {
             filter += $",drawtext=fontfile={Font}:text='{header}':fontsize=16:fontcolor=0x1030a0:x={plateX + 110}:y={plateY + 8}";
@@ -55,6 +55,9 @@ public static class RenderedPlate
 
         Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"color=c=0x707880:s={width}x{height}", "-vf", filter, "-frames:v", "1", "-q:v", "2", file);
     }
+
+    // DejaVu Sans Bold capitals and digits are ~0.7 em wide: seven at 60 px would run past the plate's edge.
+    private static int FontSize(string text) => text.Length >= 7 ? 50 : 60;
 
     private static void Run(string program, params string[] arguments)
     {

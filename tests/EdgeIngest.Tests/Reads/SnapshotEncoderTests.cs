@@ -22,7 +22,7 @@ public sealed class SnapshotEncoderTests(RecognizerFixture fixture) : IClassFixt
         var info = codec.Decode(jpeg.AsSpan(0, length), pixels);
 
         Assert.Equal(new JpegInfo(width, height), info);
-        var reads = fixture.Recognizer.Recognize(new global::EdgeIngest.Frames.BgrImage(pixels, info.Width, info.Height));
+        var reads = fixture.TextFinderRecognizer.Recognize(new global::EdgeIngest.Frames.BgrImage(pixels, info.Width, info.Height));
         Assert.Equal("HT5520", Assert.Single(reads).Text);
     }
 }

@@ -141,6 +141,15 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             recognitions++;
             var result = reader.Read(image, box, text);
             var read = text.AsSpan(0, result.Length);
+            if (!filter.IsPlausibleText(read) && box != candidate.Box && wholePlate && recognitions < maxRecognitions)
+            {
+                // The band may have missed a group of characters the text detector split off
+                // (a logo between groups, a faint first character): read the whole plate once.
+                recognitions++;
+                result = reader.Read(image, candidate.Box, text);
+                read = text.AsSpan(0, result.Length);
+            }
+
             if (filter.IsPlausibleText(read))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a

@@ -123,17 +123,24 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 break;
             }
 
-            // A text line must look like a plate line before it costs a refinement; a plate
-            // detector's box is a whole plate (its aspect says little), so only its band is judged.
+            // A text line must look like a plate line before it costs a refinement. A plate
+            // detector's box is a whole plate, and a loose one (its aspect says little, and it may
+            // overshoot the frame's edge when the plate does not): only the band it holds is judged.
             var wholePlate = finder is PlateDetector;
-            var plausible = wholePlate ? filter.IsWholeInFrame(candidate.Box, image.Width) : filter.IsPlausibleBox(candidate.Box, image.Width);
-            if (!plausible || OverlapsAccepted(candidate.Box))
+            var worthRefining = wholePlate ? candidate.Box.Height >= filter.Rules.MinHeight : filter.IsPlausibleBox(candidate.Box, image.Width);
+            if (!worthRefining || OverlapsAccepted(candidate.Box))
             {
                 continue;
             }
 
             var box = refiner?.Refine(image, candidate.Box) ?? candidate.Box;
-            if (box != candidate.Box && (OverlapsAccepted(box) || (wholePlate && !filter.IsPlausibleBox(box, image.Width))))
+            var refined = box != candidate.Box;
+            if (wholePlate && !(refined ? filter.IsPlausibleBox(box, image.Width) : filter.IsWholeInFrame(box, image.Width)))
+            {
+                continue;
+            }
+
+            if (refined && OverlapsAccepted(box))
             {
                 continue;
             }
@@ -141,7 +148,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             recognitions++;
             var result = reader.Read(image, box, text);
             var read = text.AsSpan(0, result.Length);
-            if (!filter.IsPlausibleText(read) && box != candidate.Box && wholePlate && recognitions < maxRecognitions)
+            if (!filter.IsPlausibleText(read) && refined && wholePlate && recognitions < maxRecognitions)
             {
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.

@@ -5,9 +5,12 @@ using EdgeIngest.Interop.Onnx;
 namespace EdgeIngest.Reads;
 
 /// <summary>
-/// Reads plates with PaddleOCR's PP-OCRv4 models: detect text boxes on a scaled frame, then, from
-/// the largest plausible box down, recognise each from the full-resolution frame and keep the
-/// reads that look like plates and do not overlap a better one. Reads come back largest first.
+/// Reads plates in four steps: a finder proposes candidates (the project's plate detector, or
+/// PP-OCRv4 text detection); from the largest plausible one down, the character-band refiner
+/// looks again close up and finds the plate's characters; PaddleOCR's PP-OCRv4 recogniser reads
+/// that band from the full-resolution frame (the whole plate once more if the band reads as no
+/// plate); reads that look like plates and do not overlap a better one are kept, ranked by how
+/// well they fit the region's plate formats, then largest first.
 /// Tensors, box lists and text buffers are allocated at construction; once warm a frame
 /// allocates nothing, with or without a plate: reads are values and their text comes from a
 /// bounded cache, so only a text never seen before (a new plate) costs a string.

@@ -54,6 +54,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     /// <summary>How many recogniser runs the last frame took; for benchmarks that separate model time from the rest.</summary>
     internal int LastRecognitions { get; private set; }
 
+    /// <summary>How many character-band refinements (refiner model runs) the last frame took; likewise for benchmarks.</summary>
+    internal int LastRefinements { get; private set; }
+
+    /// <summary>Whether candidates come from the plate detector (the default) rather than the text detector.</summary>
+    internal bool FindsPlates => finder is PlateDetector;
+
     /// <summary>
     /// Loads and checks both models and the keys file. Fails with <see cref="FileNotFoundException"/>
     /// naming a missing file, or <see cref="ModelContractException"/> naming a file that is not the
@@ -116,6 +122,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         var candidates = CollectionsMarshal.AsSpan(regions);
         candidates.Sort(PlateCandidateFilter.LargestFirst);
         var recognitions = 0;
+        var refinements = 0;
         foreach (var candidate in candidates)
         {
             if (recognitions == maxRecognitions)
@@ -132,7 +139,13 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 continue;
             }
 
-            var box = refiner?.Refine(image, candidate.Box) ?? candidate.Box;
+            var box = candidate.Box;
+            if (refiner is not null)
+            {
+                refinements++;
+                box = refiner.Refine(image, candidate.Box);
+            }
+
             if (box != candidate.Box && (OverlapsAccepted(box) || (wholePlate && !filter.IsPlausibleBox(box, image.Width))))
             {
                 continue;
@@ -150,6 +163,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         }
 
         LastRecognitions = recognitions;
+        LastRefinements = refinements;
         RankByRegionalFit();
 
         return reads;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the recognition benchmarks (per stage at 720p and 1080p, the whole per-frame path, 720p
-# throughput, tracking, hotlist match, JPEG snapshots, the motion gate) with BenchmarkDotNet, in-process, and prints a summary:
+# Runs the recognition benchmarks (per stage at 720p and 1080p: plate detector, character-band
+# refiner, recogniser, text detector; the whole per-frame path with either finder, 720p throughput,
+# tracking, hotlist match, JPEG snapshots, the motion gate) with BenchmarkDotNet, in-process, and
+# prints a summary:
 #
 #   benchmarks/run.sh            3 warm-up + 10 measured iterations per benchmark (a few minutes)
 #   benchmarks/run.sh --short    BenchmarkDotNet's ShortRun: 3 warm-up + 3 measured
@@ -18,7 +20,7 @@ job=default
 case "${1:-}" in
   --short) job=short ;;
   "") ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 
 results="$root/benchmarks/results"
@@ -32,7 +34,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 EDGEINGEST_BENCH_JOB=$job EDGEINGEST_BENCH_FIGURES="$figures" \
   dotnet benchmarks/EdgeIngest.Benchmarks/bin/Release/net10.0/EdgeIngest.Benchmarks.dll \
-  --filter '*DetectionStage*' '*RecognitionStage*' '*PerFrame*' '*Throughput*' '*TrackingBenchmarks*' '*HotlistMatch*' '*SnapshotBenchmarks*' '*MotionGate*' \
+  --filter '*PlateDetectionStage*' '*RefinementStage*' '*RecognitionStage*' '*TextDetectionStage*' '*PerFrame*' '*Throughput*' '*TrackingBenchmarks*' '*HotlistMatch*' '*SnapshotBenchmarks*' '*MotionGate*' \
   --artifacts "$results"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -54,13 +56,16 @@ print(f"Recognition benchmarks — {started}, job {'ShortRun (3+3)' if job == 's
 print(f"Machine: {machine}; load average (1/5/15 min) before {load_before}, after {load_after}")
 print()
 # Pipeline order, whatever order BenchmarkDotNet ran the classes in.
-order = ["DetectionStageBenchmarks", "RecognitionStageBenchmarks", "PerFrameBenchmarks", "ThroughputBenchmark",
-         "TrackingBenchmarks", "HotlistMatchBenchmark", "SnapshotBenchmarks", "MotionGateBenchmarks"]
+order = ["PlateDetectionStageBenchmarks", "RefinementStageBenchmarks", "RecognitionStageBenchmarks", "TextDetectionStageBenchmarks",
+         "PerFrameBenchmarks", "ThroughputBenchmark", "TrackingBenchmarks", "HotlistMatchBenchmark", "SnapshotBenchmarks", "MotionGateBenchmarks"]
 rows.sort(key=lambda r: order.index(r["class"]) if r["class"] in order else len(order))
 stages = {}
 for r in rows:
-    height = r["parameters"].strip("[]").replace("Height=", "")
-    stages.setdefault(r["benchmark"], {})[height] = r
+    # "[Finder=Plate, Height=720]": the height picks the column, any other parameter names the row.
+    parameters = dict(p.split("=", 1) for p in r["parameters"].strip("[]").split(", ") if "=" in p)
+    height = parameters.pop("Height", "")
+    name = r["benchmark"] + "".join(f" — {v.lower()} {k.lower()}" for k, v in parameters.items())
+    stages.setdefault(name, {})[height] = r
 print("| Stage | 720p mean | 720p median | 1080p mean | 1080p median | Allocated per op |")
 print("|---|---:|---:|---:|---:|---:|")
 for name, by in stages.items():
@@ -78,27 +83,35 @@ def mean(name, height):
     return float(row["mean_ms"]) if row else None
 
 print()
-t = mean("throughput: 720p frames end to end", "")
+t = mean("throughput: 720p frames end to end (plate finder)", "")
 if t:
-    print(f"- Throughput: {1000 / t:.1f} frames/s at 720p, every frame through detection (1 / mean of {t:.1f} ms).")
+    print(f"- Throughput: {1000 / t:.1f} frames/s at 720p with the plate finder, every frame through detection (1 / mean of {t:.1f} ms).")
 
 # Overhead over raw inference, two ways. Directly: whole path minus the same frame's model runs
-# (one detector run + one recogniser run per box read), measured seconds apart on a shared box,
-# so load swings can even make it negative. From the stages: the non-model stages' sum over
-# that sum plus the model runs, which does not depend on the two whole-path runs agreeing.
-for label, whole, models, recognitions in (
-        ("with a plate", "whole path: Recognize(frame with a plate)", "models alone: frame with a plate", 1),
-        ("without a plate", "whole path: Recognize(frame without a plate)", "models alone: frame without a plate", 0)):
-    for height in ("720", "1080"):
-        w, m = mean(whole, height), mean(models, height)
-        if w and m:
-            print(f"- Overhead, {height}p frame {label}, direct: {w:.1f} ms whole − {m:.1f} ms models = {w - m:.1f} ms ({100 * (w - m) / w:.1f} % of the whole).")
-        parts = [mean(n, height) for n in ("detector preprocessing (resize + normalise)", "DB post-processing", "detector inference (ORT run)",
-                                           "recogniser preprocessing (crop + resize + normalise)", "CTC decoding", "candidate filtering",
-                                           "recogniser inference (ORT run)")]
-        if all(p is not None for p in parts):
-            dpre, post, dinf, rpre, ctc, filt, rinf = parts
-            rest = dpre + post + filt + recognitions * (rpre + ctc)
-            model = dinf + recognitions * rinf
-            print(f"- Overhead, {height}p frame {label}, from the stages: {rest:.2f} ms outside the models vs {model:.1f} ms in them ({100 * rest / (rest + model):.1f} %).")
+# (one finder run, one refiner run per candidate refined, one recogniser run per band read),
+# measured seconds apart on a shared box, so load swings can even make it negative. From the
+# stages (default path only): the non-model stages' sum over that sum plus the model runs, which
+# does not depend on the two whole-path runs agreeing. PerFrameBenchmarks' setup fails unless the
+# plate finder takes 1 refinement + 1 recognition with a plate and none without, as assumed here.
+for finder in ("plate", "text"):
+    for label, whole, models, runs in (
+            ("with a plate", "whole path: Recognize(frame with a plate)", "models alone: frame with a plate", 1),
+            ("without a plate", "whole path: Recognize(frame without a plate)", "models alone: frame without a plate", 0)):
+        for height in ("720", "1080"):
+            w, m = mean(f"{whole} — {finder} finder", height), mean(f"{models} — {finder} finder", height)
+            if w and m:
+                print(f"- Overhead, {finder} finder, {height}p frame {label}, direct: {w:.1f} ms whole − {m:.1f} ms models = {w - m:.1f} ms ({100 * (w - m) / w:.1f} % of the whole).")
+            if finder != "plate":
+                continue
+            parts = [mean(n, height) for n in ("plate detector preprocessing (letterbox 640×384)", "plate detector decoding (peaks + NMS)",
+                                               "candidate rules (box, band, text, regional fit)",
+                                               "refiner preprocessing (window → 320×128)", "refiner post-processing (DB + band)",
+                                               "recogniser preprocessing (crop + resize + normalise)", "CTC decoding",
+                                               "plate detector inference (ORT run, 640×384)", "refiner inference (ORT run, 320×128)",
+                                               "recogniser inference (ORT run)")]
+            if all(p is not None for p in parts):
+                ppre, ppost, rules, fpre, fpost, rpre, ctc, pinf, finf, rinf = parts
+                rest = ppre + ppost + runs * (rules + fpre + fpost + rpre + ctc)
+                model = pinf + runs * (finf + rinf)
+                print(f"- Overhead, plate finder, {height}p frame {label}, from the stages: {rest:.2f} ms outside the models vs {model:.1f} ms in them ({100 * rest / (rest + model):.1f} %).")
 PY

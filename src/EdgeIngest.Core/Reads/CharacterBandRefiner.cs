@@ -52,9 +52,27 @@ internal sealed class CharacterBandRefiner : IDisposable
     /// </summary>
     public PlateBox Refine(BgrImage image, PlateBox candidate)
     {
+        var window = Preprocess(image, candidate);
+        Infer();
+        return PostProcess(window, candidate);
+    }
+
+    // The three steps of Refine, apart so benchmarks can time each on the real code.
+
+    /// <summary>Samples the window around <paramref name="candidate"/> into the input tensor; returns the window.</summary>
+    public PlateBox Preprocess(BgrImage image, PlateBox candidate)
+    {
         var window = Window(candidate, image.Width, image.Height, horizontalGrowth, verticalGrowth);
         PlanarResampler.Resample(image, window, WindowWidth, WindowHeight, input.Span, WindowWidth * WindowHeight, WindowWidth, ChannelNormalization.ImageNet);
-        session.Run([input], [output]);
+        return window;
+    }
+
+    /// <summary>Runs the model over the input tensor as <see cref="Preprocess"/> left it.</summary>
+    public void Infer() => session.Run([input], [output]);
+
+    /// <summary>The band of <paramref name="candidate"/> in the last <see cref="Infer"/>'s map of <paramref name="window"/> (or the candidate).</summary>
+    public PlateBox PostProcess(PlateBox window, PlateBox candidate)
+    {
         lines.Clear();
         postProcessor.Extract(output.Span, WindowWidth, WindowHeight, window, lines);
         return Band(candidate) ?? candidate;

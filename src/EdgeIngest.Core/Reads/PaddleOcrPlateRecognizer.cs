@@ -57,6 +57,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     /// <summary>How many recogniser runs the last frame took; for benchmarks that separate model time from the rest.</summary>
     internal int LastRecognitions { get; private set; }
 
+    /// <summary>How many character-band refinements (refiner model runs) the last frame took; likewise for benchmarks.</summary>
+    internal int LastRefinements { get; private set; }
+
+    /// <summary>Whether candidates come from the plate detector (the default) rather than the text detector.</summary>
+    internal bool FindsPlates => finder is PlateDetector;
+
     /// <summary>
     /// Loads and checks both models and the keys file. Fails with <see cref="FileNotFoundException"/>
     /// naming a missing file, or <see cref="ModelContractException"/> naming a file that is not the
@@ -119,6 +125,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         var candidates = CollectionsMarshal.AsSpan(regions);
         candidates.Sort(PlateCandidateFilter.LargestFirst);
         var recognitions = 0;
+        var refinements = 0;
         foreach (var candidate in candidates)
         {
             if (recognitions == maxRecognitions)
@@ -129,14 +136,20 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             // A text line must look like a plate line before it costs a refinement. A plate
             // detector's box is a whole plate, and a loose one (its aspect says little, and it may
             // overshoot the frame's edge when the plate does not): only the band it holds is judged.
-            var wholePlate = finder is PlateDetector;
+            var wholePlate = FindsPlates;
             var worthRefining = wholePlate ? candidate.Box.Height >= filter.Rules.MinHeight : filter.IsPlausibleBox(candidate.Box, image.Width);
             if (!worthRefining || OverlapsAccepted(candidate.Box))
             {
                 continue;
             }
 
-            var box = refiner?.Refine(image, candidate.Box) ?? candidate.Box;
+            var box = candidate.Box;
+            if (refiner is not null)
+            {
+                refinements++;
+                box = refiner.Refine(image, candidate.Box);
+            }
+
             var refined = box != candidate.Box;
             if (wholePlate && !(refined ? filter.IsPlausibleBox(box, image.Width) : filter.IsWholeInFrame(box, image.Width)))
             {
@@ -169,6 +182,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         }
 
         LastRecognitions = recognitions;
+        LastRefinements = refinements;
         RankByRegionalFit();
 
         return reads;

@@ -6,12 +6,15 @@ using EdgeIngest.Reads;
 namespace EdgeIngest.Benchmarks.Reads;
 
 /// <summary>
-/// Text detection in its three steps on a demo frame with a plate: preprocessing (bilinear scale
-/// to a 960-pixel long side, 960×544 for both 720p and 1080p, and ImageNet normalisation into the
-/// NCHW tensor), the ONNX Runtime run alone, and DB post-processing of the probability map.
+/// The PP-OCRv4 text detector over a whole demo frame with a plate, in its three steps:
+/// preprocessing (bilinear scale to a 960-pixel long side, 960×544 for both 720p and 1080p, and
+/// ImageNet normalisation into the NCHW tensor), the ONNX Runtime run alone, and DB
+/// post-processing of the probability map. The finder of <see cref="PlateFinder.Text"/> (an
+/// option since the plate detector became the default); the same model, on a small window, is the
+/// character-band refiner's (<see cref="RefinementStageBenchmarks"/>).
 /// </summary>
 [Config(typeof(StageConfig))]
-public class DetectionStageBenchmarks
+public class TextDetectionStageBenchmarks
 {
     private readonly List<TextRegion> regions = new(64);
     private ReadStages stages = null!;
@@ -31,13 +34,13 @@ public class DetectionStageBenchmarks
         stages.Detector.Infer();
     }
 
-    [Benchmark(Description = "detector preprocessing (resize + normalise)")]
+    [Benchmark(Description = "text detector preprocessing (resize to 960 + normalise)")]
     public int Preprocess() => stages.Detector.Preprocess(frame).Width;
 
-    [Benchmark(Description = "detector inference (ORT run)")]
+    [Benchmark(Description = "text detector inference (ORT run, 960×544)")]
     public void Infer() => stages.Detector.Infer();
 
-    [Benchmark(Description = "DB post-processing")]
+    [Benchmark(Description = "text detector DB post-processing")]
     public int PostProcess()
     {
         regions.Clear();

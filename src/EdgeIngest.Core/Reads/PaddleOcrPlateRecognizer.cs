@@ -151,7 +151,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             }
 
             var refined = box != candidate.Box;
-            if (wholePlate && !(refined ? filter.IsPlausibleBox(box, image.Width) : filter.IsWholeInFrame(box, image.Width)))
+
+            // A plate candidate in which the close look finds no text line has nothing to read
+            // (a grille, a sign's frame, a headlight): skipping it saves a recognition per false candidate.
+            if (wholePlate && (refiner is null ? !filter.IsWholeInFrame(box, image.Width) : !refined || !filter.IsPlausibleBox(box, image.Width)))
             {
                 continue;
             }

@@ -33,6 +33,9 @@ internal static unsafe partial class OrtNative
 
             // Our models are single chains: threads between operators would only compete.
             Check(((delegate* unmanaged<nint, int, nint>)Slot(OrtApiSlot.SetInterOpNumThreads))(created, 1));
+            var spinning = options.AllowSpinning ? "1" : "0";
+            AddConfigEntry(created, "session.intra_op.allow_spinning", spinning);
+            AddConfigEntry(created, "session.inter_op.allow_spinning", spinning);
             var level = options.OptimizeGraph ? GraphOptimizationEnableAll : GraphOptimizationDisableAll;
             Check(((delegate* unmanaged<nint, int, nint>)Slot(OrtApiSlot.SetSessionGraphOptimizationLevel))(created, level));
             return created;
@@ -41,6 +44,21 @@ internal static unsafe partial class OrtNative
         {
             Release(OrtApiSlot.ReleaseSessionOptions, created);
             throw;
+        }
+    }
+
+    private static void AddConfigEntry(nint sessionOptions, string key, string value)
+    {
+        var keyUtf8 = Marshal.StringToCoTaskMemUTF8(key);
+        var valueUtf8 = Marshal.StringToCoTaskMemUTF8(value);
+        try
+        {
+            Check(((delegate* unmanaged<nint, nint, nint, nint>)Slot(OrtApiSlot.AddSessionConfigEntry))(sessionOptions, keyUtf8, valueUtf8));
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(keyUtf8);
+            Marshal.FreeCoTaskMem(valueUtf8);
         }
     }
 

@@ -55,7 +55,8 @@ internal sealed class ReadStages : IDisposable
         }
 
         var plate = found.MaxBy(r => r.Box.Area).Box;
-        var band = Refiner.Refine(frame, plate);
+        var band = Refiner.Refine(frame, plate)
+            ?? throw new InvalidOperationException($"the refiner found no character band in the {frame.Height}p plate frame's plate {plate}");
         var text = new char[16];
         Reader.Preprocess(frame, band);
         Reader.Infer();

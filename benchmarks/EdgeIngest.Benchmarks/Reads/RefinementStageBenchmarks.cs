@@ -40,10 +40,10 @@ public class RefinementStageBenchmarks
     public void Infer() => stages.Refiner.Infer();
 
     [Benchmark(Description = "refiner post-processing (DB + band)")]
-    public PlateBox PostProcess() => stages.Refiner.PostProcess(window, plate);
+    public PlateBox? PostProcess() => stages.Refiner.PostProcess(window, plate);
 
     [Benchmark(Description = "refinement: whole Refine call")]
-    public PlateBox Refine() => stages.Refiner.Refine(frame, plate);
+    public PlateBox? Refine() => stages.Refiner.Refine(frame, plate);
 
     [GlobalCleanup]
     public void Cleanup() => stages.Dispose();

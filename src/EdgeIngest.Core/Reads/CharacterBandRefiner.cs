@@ -47,10 +47,10 @@ internal sealed class CharacterBandRefiner : IDisposable
     }
 
     /// <summary>
-    /// The character band of the plate around <paramref name="candidate"/>, or
-    /// <paramref name="candidate"/> itself when the close look finds no text line there.
+    /// The character band of the plate around <paramref name="candidate"/>, or null when the close
+    /// look finds no text line over it (nothing there to read).
     /// </summary>
-    public PlateBox Refine(BgrImage image, PlateBox candidate)
+    public PlateBox? Refine(BgrImage image, PlateBox candidate)
     {
         var window = Preprocess(image, candidate);
         Infer();
@@ -70,12 +70,12 @@ internal sealed class CharacterBandRefiner : IDisposable
     /// <summary>Runs the model over the input tensor as <see cref="Preprocess"/> left it.</summary>
     public void Infer() => session.Run([input], [output]);
 
-    /// <summary>The band of <paramref name="candidate"/> in the last <see cref="Infer"/>'s map of <paramref name="window"/> (or the candidate).</summary>
-    public PlateBox PostProcess(PlateBox window, PlateBox candidate)
+    /// <summary>The band of <paramref name="candidate"/> in the last <see cref="Infer"/>'s map of <paramref name="window"/>, or null.</summary>
+    public PlateBox? PostProcess(PlateBox window, PlateBox candidate)
     {
         lines.Clear();
         postProcessor.Extract(output.Span, WindowWidth, WindowHeight, window, lines);
-        return Band(candidate) ?? candidate;
+        return Band(candidate);
     }
 
     public void Dispose() => session.Dispose();

@@ -126,6 +126,11 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         candidates.Sort(PlateCandidateFilter.LargestFirst);
         var recognitions = 0;
         var refinements = 0;
+
+        // A text line must look like a plate line before it costs a refinement. A plate detector's
+        // box is a whole plate, and a loose one (its aspect says little, and it may overshoot the
+        // frame's edge when the plate does not): only the band it holds is judged.
+        var wholePlates = FindsPlates;
         foreach (var candidate in candidates)
         {
             if (recognitions == maxRecognitions)
@@ -133,41 +138,31 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 break;
             }
 
-            // A text line must look like a plate line before it costs a refinement. A plate
-            // detector's box is a whole plate, and a loose one (its aspect says little, and it may
-            // overshoot the frame's edge when the plate does not): only the band it holds is judged.
-            var wholePlate = FindsPlates;
-            var worthRefining = wholePlate ? candidate.Box.Height >= filter.Rules.MinHeight : filter.IsPlausibleBox(candidate.Box, image.Width);
+            var worthRefining = wholePlates ? candidate.Box.Height >= filter.Rules.MinHeight : filter.IsPlausibleBox(candidate.Box, image.Width);
             if (!worthRefining || OverlapsAccepted(candidate.Box))
             {
                 continue;
             }
 
-            var box = candidate.Box;
+            PlateBox? band = null;
             if (refiner is not null)
             {
                 refinements++;
-                box = refiner.Refine(image, candidate.Box);
+                band = refiner.Refine(image, candidate.Box);
             }
-
-            var refined = box != candidate.Box;
 
             // A plate candidate in which the close look finds no text line has nothing to read
             // (a grille, a sign's frame, a headlight): skipping it saves a recognition per false candidate.
-            if (wholePlate && (refiner is null ? !filter.IsWholeInFrame(box, image.Width) : !refined || !filter.IsPlausibleBox(box, image.Width)))
-            {
-                continue;
-            }
-
-            if (refined && OverlapsAccepted(box))
+            var bandPlausible = band is { } b ? filter.IsPlausibleBox(b, image.Width) : refiner is null && filter.IsWholeInFrame(candidate.Box, image.Width);
+            if ((wholePlates && !bandPlausible) || (band is { } found && OverlapsAccepted(found)))
             {
                 continue;
             }
 
             recognitions++;
-            var result = reader.Read(image, box, text);
+            var result = reader.Read(image, band ?? candidate.Box, text);
             var read = text.AsSpan(0, result.Length);
-            if (!filter.IsPlausibleText(read) && refined && wholePlate && recognitions < maxRecognitions)
+            if (!filter.IsPlausibleText(read) && wholePlates && band is not null && recognitions < maxRecognitions)
             {
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.

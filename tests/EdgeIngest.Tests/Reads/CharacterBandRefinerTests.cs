@@ -15,7 +15,9 @@ public sealed class CharacterBandRefinerTests
         using var refiner = new CharacterBandRefiner(
             OrtEnvironment.Load(options.OnnxRuntimeLibrary).CreateSession(options.DetectorModelPath, new InferenceSessionOptions { IntraOpThreads = 1 }), options);
 
-        var band = refiner.Refine(image, new PlateBox(plateX, plateY, RenderedPlate.PlateWidth, RenderedPlate.PlateHeight));
+        var found = refiner.Refine(image, new PlateBox(plateX, plateY, RenderedPlate.PlateWidth, RenderedPlate.PlateHeight));
+
+        var band = Assert.NotNull(found);
 
         // Header rows ~8..24, characters ~35..75, slogan ~90..104 (plate coordinates).
         Assert.InRange(band.Y - plateY, 18, 40);

@@ -20,8 +20,8 @@ internal sealed class ReadStages : IDisposable
         PlateDetector = new PlateDetector(environment.CreateSession(Options.PlateDetectorModelPath, sessionOptions), Options.PlateDetectorThreshold);
         Refiner = new CharacterBandRefiner(environment.CreateSession(Options.DetectorModelPath, sessionOptions), Options);
         Detector = new TextDetector(environment.CreateSession(Options.DetectorModelPath, sessionOptions), Options);
-        Reader = new TextLineReader(
-            environment.CreateSession(Options.RecognizerModelPath, sessionOptions), RecognitionAlphabet.Load(Options.KeysPath), Options.KeysPath);
+        var (readerModel, readerKeys) = Options.ReaderFiles;
+        Reader = new TextLineReader(environment.CreateSession(readerModel, sessionOptions), RecognitionAlphabet.Load(readerKeys), readerKeys);
         Filter = new PlateCandidateFilter(Options.Candidates);
     }
 

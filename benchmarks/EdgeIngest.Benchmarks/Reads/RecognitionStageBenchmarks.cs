@@ -49,7 +49,7 @@ public class RecognitionStageBenchmarks
     public int Filter()
     {
         var read = DemoFrames.FirstPlate.AsSpan();
-        return stages.Filter.IsWholeInFrame(plate, frame.Width) && stages.Filter.IsPlausibleBox(band, frame.Width) && stages.Filter.IsPlausibleText(read)
+        return stages.Filter.IsWholeInFrame(plate, frame.Width) && stages.Filter.IsPlausibleBox(band, frame.Width) && stages.Filter.IsPlausibleText(read, 1f)
             ? PlateFormats.Fit(read, stages.Options.Region)
             : 0;
     }

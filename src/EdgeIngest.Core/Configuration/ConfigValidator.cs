@@ -148,6 +148,11 @@ public static partial class ConfigValidator
             problems.Add($"recognition.finder: '{recognition.Finder}' — expected 'text' (PP-OCRv4 text detection) or 'plate' (the plate detector, models/plate-detector.onnx)");
         }
 
+        if (recognition.Reader is not ("text" or "plate"))
+        {
+            problems.Add($"recognition.reader: '{recognition.Reader}' — expected 'plate' (the plate recogniser, models/plate-recognizer.onnx) or 'text' (PP-OCRv4's general text recogniser)");
+        }
+
         if (recognition.Region is not ("us" or "any"))
         {
             problems.Add($"recognition.region: '{recognition.Region}' — expected 'us' (rank reads by US plate formats) or 'any' (no regional preference)");

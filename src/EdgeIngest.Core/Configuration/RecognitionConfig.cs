@@ -12,6 +12,9 @@ public sealed class RecognitionConfig
     /// <summary>What finds plate candidates: "text" (PP-OCRv4 text detection) or "plate" (the project's plate detector).</summary>
     public string Finder { get; set; } = "plate";
 
+    /// <summary>What reads the plate's characters: "plate" (the project's plate recogniser) or "text" (PP-OCRv4's general text recogniser).</summary>
+    public string Reader { get; set; } = "plate";
+
     /// <summary>Whose plate formats rank a frame's reads: "us" or "any" (no preference).</summary>
     public string Region { get; set; } = "us";
 

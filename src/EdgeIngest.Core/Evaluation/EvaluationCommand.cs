@@ -109,7 +109,8 @@ public static class EvaluationCommand
         var count = Math.Max(1, plates.Count);
         return new EvaluationSummary(
             images, plates.Count, exact, Math.Round((double)exact / count, 4), detected, Math.Round((double)detected / count, 4),
-            Math.Round(medianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text", options.DetectorLongSide, new EvaluationErrors(notDetected, noRead, wrongRead));
+            Math.Round(medianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text",
+            options.Reader == PlateReader.Plate ? "plate" : "text", options.DetectorLongSide, new EvaluationErrors(notDetected, noRead, wrongRead));
     }
 
     private static async Task WriteTextAsync(TextWriter output, EvaluationSummary summary, IReadOnlyList<PlateResult> plates)
@@ -130,7 +131,7 @@ public static class EvaluationCommand
         await output.WriteLineAsync(string.Create(culture, $"plates            {summary.Plates}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"exact reads       {summary.ExactReads} ({summary.Accuracy:P1}, top-ranked read, O = 0)")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"detection recall  {summary.DetectedPlates} ({summary.DetectionRecall:P1})")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(culture, $"median ms/image   {summary.MedianMs:F1} (recognition only; finder {summary.Finder}, text detector long side {summary.DetectorLongSide})")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(culture, $"median ms/image   {summary.MedianMs:F1} (recognition only; finder {summary.Finder}, reader {summary.Reader}, text detector long side {summary.DetectorLongSide})")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(
             culture, $"errors            not detected {summary.Errors.NotDetected}, no read {summary.Errors.NoRead}, wrong read {summary.Errors.WrongRead}")).ConfigureAwait(false);
     }

@@ -13,5 +13,6 @@ public sealed record EvaluationSummary(
     double DetectionRecall,
     double MedianMs,
     string Finder,
+    string Reader,
     int DetectorLongSide,
     EvaluationErrors Errors);

@@ -284,6 +284,7 @@ public sealed class Appliance : IAsyncDisposable
             DetectorLongSide = recognition.DetectorLongSide,
             IntraOpThreads = recognition.Threads,
             Finder = recognition.Finder == "plate" ? PlateFinder.Plate : PlateFinder.Text,
+            Reader = recognition.Reader == "plate" ? PlateReader.Plate : PlateReader.Text,
             Region = recognition.Region == "any" ? PlateRegion.Any : PlateRegion.Us,
         };
         return recognition.ModelsDirectory is not { } models ? options : options with
@@ -292,6 +293,8 @@ public sealed class Appliance : IAsyncDisposable
             RecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.RecognizerModelFile),
             KeysPath = Path.Combine(models, PlateRecognizerOptions.KeysFile),
             PlateDetectorModelPath = Path.Combine(models, PlateRecognizerOptions.PlateDetectorModelFile),
+            PlateRecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.PlateRecognizerModelFile),
+            PlateKeysPath = Path.Combine(models, PlateRecognizerOptions.PlateKeysFile),
         };
     }
 

@@ -7,9 +7,10 @@ namespace EdgeIngest.Reads;
 /// <summary>
 /// Reads plates in four steps: a finder proposes candidates (the project's plate detector, or
 /// PP-OCRv4 text detection); from the largest plausible one down, the character-band refiner
-/// looks again close up and finds the plate's characters; PaddleOCR's PP-OCRv4 recogniser reads
-/// that band from the full-resolution frame (the whole plate once more if the band reads as no
-/// plate); reads that look like plates and do not overlap a better one are kept, ranked by how
+/// looks again close up and finds the plate's characters; the recogniser (by default the project's
+/// plate recogniser, PP-OCRv4 recognition fine-tuned on plates) reads that band from the
+/// full-resolution frame (again across the plate's width when the band is narrow, and the whole
+/// plate once more if the band reads as no plate); reads that look like plates and do not overlap a better one are kept, ranked by how
 /// well they fit the region's plate formats, then largest first.
 /// Tensors, box lists and text buffers are allocated at construction; once warm a frame
 /// allocates nothing, with or without a plate: reads are values and their text comes from a
@@ -19,6 +20,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 {
     // Far more distinct texts than a few cameras show in a minute, and only ~100 KB at most.
     private const int TextCacheCapacity = 1024;
+
+    // A band narrower than this share of its plate candidate may have lost an end character. A
+    // plate detector's box hugs the plate, and a US plate's characters span most of its width.
+    private const float NarrowBandFraction = 0.85f;
 
     private readonly IRegionFinder finder;
     private readonly TextLineReader reader;
@@ -30,6 +35,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly List<PlateRead> reads;
     private readonly List<PlateBox> textBoxes;
     private readonly char[] text;
+    private readonly char[] wideText;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
     private PaddleOcrPlateRecognizer(IRegionFinder finder, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
@@ -46,6 +52,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
         // Longer than any plausible plate so an over-long line is seen as such, not truncated.
         text = new char[options.Candidates.MaxLength + 1];
+        wideText = new char[text.Length];
     }
 
     /// <summary>
@@ -73,13 +80,14 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         options ??= new PlateRecognizerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DetectorLongSide, 32, nameof(options.DetectorLongSide));
         RequireFile(options.DetectorModelPath, "detector model");
-        RequireFile(options.RecognizerModelPath, "recognizer model");
+        var (readerModel, readerKeys) = options.ReaderFiles;
+        RequireFile(readerModel, options.Reader == PlateReader.Plate ? "plate recognizer model" : "recognizer model");
         if (options.Finder == PlateFinder.Plate)
         {
             RequireFile(options.PlateDetectorModelPath, "plate detector model");
         }
 
-        var alphabet = RecognitionAlphabet.Load(options.KeysPath);
+        var alphabet = RecognitionAlphabet.Load(readerKeys);
         var environment = OrtEnvironment.Load(options.OnnxRuntimeLibrary);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
         var owned = new List<IDisposable>(3);
@@ -96,7 +104,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? new PlateDetector(Open(options.PlateDetectorModelPath), options.PlateDetectorThreshold)
                 : new TextDetector(Open(options.DetectorModelPath), options);
             var refiner = options.RefineCharacterBand ? new CharacterBandRefiner(Open(options.DetectorModelPath), options) : null;
-            var reader = new TextLineReader(Open(options.RecognizerModelPath), alphabet, options.KeysPath);
+            var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys);
             return new PaddleOcrPlateRecognizer(finder, refiner, reader, options);
         }
         catch
@@ -162,7 +170,28 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             recognitions++;
             var result = reader.Read(image, band ?? candidate.Box, text);
             var read = text.AsSpan(0, result.Length);
-            if (!filter.IsPlausibleText(read) && wholePlates && band is not null && recognitions < maxRecognitions)
+            if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions)
+            {
+                // The text detector often leaves a plate's first or last character out of the band
+                // (a lone character beside a gap, a sticker or a bolt, or against the frame), or
+                // finds only one group of characters. Read the band's rows again across the plate's
+                // whole width. The wider read must hold the band's read; if the band's read was a
+                // plate already, it may add only one character at either end or both, so a group
+                // of dealer or sticker text beside the plate leaves the read as it was.
+                recognitions++;
+                var widened = reader.Read(image, AcrossPlate(narrow, candidate.Box), wideText);
+                var wideRead = wideText.AsSpan(0, widened.Length);
+                var at = wideRead.IndexOf(read);
+                var completes = !filter.IsPlausibleText(read, result.Confidence) || (at <= 1 && wideRead.Length - at - read.Length <= 1);
+                if (wideRead.Length > read.Length && at >= 0 && completes && filter.IsPlausibleText(wideRead, widened.Confidence))
+                {
+                    wideRead.CopyTo(text);
+                    result = widened;
+                    read = text.AsSpan(0, result.Length);
+                }
+            }
+
+            if (!filter.IsPlausibleText(read, result.Confidence) && wholePlates && band is not null && recognitions < maxRecognitions)
             {
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.
@@ -171,7 +200,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 read = text.AsSpan(0, result.Length);
             }
 
-            if (filter.IsPlausibleText(read))
+            if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a
                 // snapshot should show an investigator; the band was only what the recogniser read.
@@ -230,6 +259,13 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
             span[j + 1] = current;
         }
+    }
+
+    /// <summary>The band's rows across the plate candidate's columns (and the band's, where it pokes out).</summary>
+    private static PlateBox AcrossPlate(PlateBox band, PlateBox plate)
+    {
+        var left = Math.Min(band.X, plate.X);
+        return new PlateBox(left, band.Y, Math.Max(band.Right, plate.Right) - left, band.Height);
     }
 
     private bool OverlapsAccepted(PlateBox box)

@@ -34,14 +34,15 @@ public sealed class PlateCandidateFilter(PlateCandidateRules rules)
         return !Rules.RejectCutByFrameEdge || (box.X > margin && box.Right < frameWidth - margin);
     }
 
-    public bool IsPlausibleText(ReadOnlySpan<char> text)
+    /// <summary>Whether a read of <paramref name="confidence"/> (mean character probability) can be a plate.</summary>
+    public bool IsPlausibleText(ReadOnlySpan<char> text, float confidence)
     {
         if (text.Length < Rules.MinLength || text.Length > Rules.MaxLength)
         {
             return false;
         }
 
-        return !Rules.RequireDigit || ContainsDigit(text);
+        return !Rules.RequireDigit || ContainsDigit(text) || confidence >= Rules.MinConfidenceWithoutDigit;
     }
 
     /// <summary>Orders boxes largest first (ties: higher detector score first).</summary>

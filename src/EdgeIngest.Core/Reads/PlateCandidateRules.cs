@@ -13,6 +13,14 @@ public sealed record PlateCandidateRules
 
     public bool RequireDigit { get; init; } = true;
 
+    /// <summary>
+    /// A read without a digit still counts when the recogniser is at least this sure of it: vanity
+    /// plates (FZRULZ) have no digit, while the words the digit rule keeps out (a state name, a
+    /// dealer's frame) come from bands the recogniser is less sure of, or are longer than a plate.
+    /// Above 1, digitless reads are never plates.
+    /// </summary>
+    public float MinConfidenceWithoutDigit { get; init; } = 0.9f;
+
     /// <summary>Smallest text box height, in frame pixels, that can still be read.</summary>
     public int MinHeight { get; init; } = 8;
 

@@ -13,6 +13,8 @@ public sealed record PlateRecognizerOptions
     public const string RecognizerModelFile = "ch_PP-OCRv4_rec_infer.onnx";
     public const string KeysFile = "ppocr_keys_v1.txt";
     public const string PlateDetectorModelFile = "plate-detector.onnx";
+    public const string PlateRecognizerModelFile = "plate-recognizer.onnx";
+    public const string PlateKeysFile = "plate-recognizer-keys.txt";
 
     public string OnnxRuntimeLibrary { get; init; } = InstallLayout.OnnxRuntimeLibrary;
 
@@ -23,6 +25,21 @@ public sealed record PlateRecognizerOptions
     public string KeysPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, KeysFile);
 
     public string PlateDetectorModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateDetectorModelFile);
+
+    public string PlateRecognizerModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateRecognizerModelFile);
+
+    public string PlateKeysPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateKeysFile);
+
+    /// <summary>
+    /// Which recogniser reads the character band: the project's plate recogniser (the default; see
+    /// models/README.md for what it reads on the US eval set against the published one) or PP-OCRv4's
+    /// general text recogniser.
+    /// </summary>
+    public PlateReader Reader { get; init; } = PlateReader.Plate;
+
+    /// <summary>The recogniser model and keys file <see cref="Reader"/> selects.</summary>
+    public (string Model, string Keys) ReaderFiles =>
+        Reader == PlateReader.Plate ? (PlateRecognizerModelPath, PlateKeysPath) : (RecognizerModelPath, KeysPath);
 
     /// <summary>
     /// Which model finds the plate candidates; the text detector then refines each one

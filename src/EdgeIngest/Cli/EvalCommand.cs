@@ -4,7 +4,7 @@ using EdgeIngest.Reads;
 
 namespace EdgeIngest.Cli;
 
-/// <summary><c>edgeingest eval DIR [--json] [--finder text|plate]</c>: accuracy, detection recall and speed on an annotated image folder.</summary>
+/// <summary><c>edgeingest eval DIR [--json] [--finder text|plate] [--reader plate|text]</c>: accuracy, detection recall and speed on an annotated image folder.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
@@ -16,9 +16,17 @@ internal static class EvalCommand
             Description = "What finds plate candidates: text (PP-OCRv4 text detection) or plate (the project's plate detector)",
             DefaultValueFactory = _ => new PlateRecognizerOptions().Finder,
         };
-        var command = new Command("eval", "Measure plate reading on annotated images: exact-plate accuracy, detection recall, median ms per image") { directory, json, finder };
+        var reader = new Option<PlateReader>("--reader")
+        {
+            Description = "What reads the characters: plate (the project's plate recogniser) or text (PP-OCRv4's general text recogniser)",
+            DefaultValueFactory = _ => new PlateRecognizerOptions().Reader,
+        };
+        var command = new Command("eval", "Measure plate reading on annotated images: exact-plate accuracy, detection recall, median ms per image")
+        {
+            directory, json, finder, reader,
+        };
         command.SetAction((result, cancellationToken) => EvaluationCommand.RunAsync(
-            result.GetValue(directory)!.FullName, result.GetValue(json), Console.Out, new PlateRecognizerOptions { Finder = result.GetValue(finder) }, cancellationToken));
+            result.GetValue(directory)!.FullName, result.GetValue(json), Console.Out, new PlateRecognizerOptions { Finder = result.GetValue(finder), Reader = result.GetValue(reader) }, cancellationToken));
         return command;
     }
 }

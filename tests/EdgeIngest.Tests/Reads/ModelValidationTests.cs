@@ -39,14 +39,30 @@ public sealed class ModelValidationTests
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Missing_Keys_File_Fails_Naming_The_File()
+    [Theory]
+    [InlineData(PlateReader.Plate)]
+    [InlineData(PlateReader.Text)]
+    public void Missing_Keys_File_Of_The_Chosen_Reader_Fails_Naming_The_File(PlateReader reader)
     {
         var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt");
+        var options = reader == PlateReader.Plate ? Defaults with { PlateKeysPath = missing } : Defaults with { Reader = reader, KeysPath = missing };
 
-        var error = Assert.Throws<FileNotFoundException>(() => PaddleOcrPlateRecognizer.Create(Defaults with { KeysPath = missing }));
+        var error = Assert.Throws<FileNotFoundException>(() => PaddleOcrPlateRecognizer.Create(options));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_Plate_Recognizer_Fails_Naming_The_File_Only_When_It_Is_The_Reader()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.onnx");
+
+        var error = Assert.Throws<FileNotFoundException>(
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { Reader = PlateReader.Plate, PlateRecognizerModelPath = missing }));
+        using var textReader = PaddleOcrPlateRecognizer.Create(Defaults with { Reader = PlateReader.Text, PlateRecognizerModelPath = missing });
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("plate recognizer model", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,23 +79,27 @@ public sealed class ModelValidationTests
     public void Detector_Model_Given_As_Recognizer_Fails_Naming_The_File_And_Mismatch()
     {
         var error = Assert.Throws<ModelContractException>(
-            () => PaddleOcrPlateRecognizer.Create(Defaults with { RecognizerModelPath = Defaults.DetectorModelPath }));
+            () => PaddleOcrPlateRecognizer.Create(Defaults with { PlateRecognizerModelPath = Defaults.DetectorModelPath }));
 
         Assert.Contains(Defaults.DetectorModelPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("height 48", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Keys_File_That_Does_Not_Match_The_Recognizer_Fails_Naming_It()
+    [Theory]
+    [InlineData(PlateReader.Plate, "38")]
+    [InlineData(PlateReader.Text, "6625")]
+    public void Keys_File_That_Does_Not_Match_The_Recognizer_Fails_Naming_It(PlateReader reader, string modelClasses)
     {
         var keys = Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}.txt");
         File.WriteAllLines(keys, ["A", "B", "1"]);
         try
         {
-            var error = Assert.Throws<ModelContractException>(() => PaddleOcrPlateRecognizer.Create(Defaults with { KeysPath = keys }));
+            var options = reader == PlateReader.Plate ? Defaults with { PlateKeysPath = keys } : Defaults with { Reader = reader, KeysPath = keys };
+
+            var error = Assert.Throws<ModelContractException>(() => PaddleOcrPlateRecognizer.Create(options));
 
             Assert.Contains(keys, error.Message, StringComparison.Ordinal);
-            Assert.Contains("6625", error.Message, StringComparison.Ordinal);
+            Assert.Contains(modelClasses, error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -15,14 +15,21 @@ public sealed class PlateCandidateFilterTests
     [InlineData("CALIFORNIA", false)]
     [InlineData("DEALER", false)]
     public void Text_Is_Plausible_Only_With_A_Plate_Length_And_A_Digit(string text, bool plausible) =>
-        Assert.Equal(plausible, filter.IsPlausibleText(text));
+        Assert.Equal(plausible, filter.IsPlausibleText(text, confidence: 0.8f));
+
+    [Theory]
+    [InlineData("FZRULZ", 0.95f, true)]
+    [InlineData("FZRULZ", 0.85f, false)]
+    [InlineData("CALIFORNIA", 0.99f, false)]
+    public void A_Read_Without_A_Digit_Counts_Only_When_The_Recogniser_Is_Sure_Of_It(string text, float confidence, bool plausible) =>
+        Assert.Equal(plausible, filter.IsPlausibleText(text, confidence));
 
     [Fact]
     public void Digit_Rule_Can_Be_Turned_Off()
     {
         var lenient = new PlateCandidateFilter(new PlateCandidateRules { RequireDigit = false });
 
-        Assert.True(lenient.IsPlausibleText("DEALER"));
+        Assert.True(lenient.IsPlausibleText("DEALER", confidence: 0.5f));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using EdgeIngest.Frames;
+using EdgeIngest.Reads;
 
 namespace EdgeIngest.Tests.Reads;
 
@@ -20,14 +21,17 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
         Assert.True(box.X < plateX + 300 && box.Right > plateX && box.Y < plateY + 110 && box.Bottom > plateY, $"box {box} is not on the plate");
     }
 
-    [Fact]
-    public void Plate_With_State_Name_And_Slogan_Reads_Its_Characters_Alone()
+    [Theory]
+    [InlineData(PlateReader.Plate)]
+    [InlineData(PlateReader.Text)]
+    public void Plate_With_State_Name_And_Slogan_Reads_Its_Characters_Alone(PlateReader reader)
     {
         const int plateX = 500;
         const int plateY = 400;
         var image = RenderedPlate.Render("4KT821", 1280, 720, plateX, plateY, header: "OREGON", footer: "PACIFIC WONDERLAND");
+        var recognizer = reader == PlateReader.Plate ? fixture.Recognizer : fixture.TextReaderRecognizer;
 
-        var reads = fixture.Recognizer.Recognize(image);
+        var reads = recognizer.Recognize(image);
 
         Assert.NotEmpty(reads);
         Assert.Equal("4KT821", reads[0].Text);

@@ -10,9 +10,13 @@ public sealed class RecognizerFixture : IDisposable
     /// <summary>Finds candidates with the text detector: reads an image that is all plate, where the plate detector has no scene to find it in.</summary>
     public PaddleOcrPlateRecognizer TextFinderRecognizer { get; } = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { Finder = PlateFinder.Text });
 
+    /// <summary>Reads with PP-OCRv4's published text recogniser instead of the project's plate recogniser.</summary>
+    public PaddleOcrPlateRecognizer TextReaderRecognizer { get; } = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { Reader = PlateReader.Text });
+
     public void Dispose()
     {
         Recognizer.Dispose();
         TextFinderRecognizer.Dispose();
+        TextReaderRecognizer.Dispose();
     }
 }

@@ -117,7 +117,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--real-fraction", type=float, default=0.5,
                         help="share of each batch from real plates labelled by the upstream model (real_crops.py)")
-    parser.add_argument("--real-cache", default="/tmp/plate-rec-real-crops.npz")
+    parser.add_argument("--real-cache", help="where the labelled real crops are cached (outside the repository); "
+                        "default /tmp/plate-rec-real-crops-<teacher>.npz, one file per teacher")
     parser.add_argument("--teacher", help="an exported plate recogniser to label the real crops with "
                         "(a second round: the first round's model reads more of them confidently than the upstream one)")
     args = parser.parse_args()
@@ -129,9 +130,11 @@ def main():
     model = OnnxRecognizer(args.base, upstream_classes(args.keys))
     real = None
     if args.real_fraction > 0:
+        cache = args.real_cache or "/tmp/plate-rec-real-crops-{}.npz".format(
+            os.path.splitext(os.path.basename(args.teacher))[0] if args.teacher else "upstream")
         teacher = OnnxRecognizer(args.teacher) if args.teacher else model
         teacher.eval()
-        real = real_crops.build(teacher, to_tensor, args.real_cache)
+        real = real_crops.build(teacher, to_tensor, cache)
         print(f"real crops labelled by {args.teacher or 'the upstream model'}: {len(real[0])}", flush=True)
         del teacher
     model.train()

@@ -16,7 +16,7 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plate-detector"))
 from dataset import load_all, load_image  # noqa: E402
 
-from plate_classes import PLATE_KEYS  # noqa: E402
+from plate_classes import greedy_decode  # noqa: E402
 
 MIN_MEAN_CONFIDENCE = 0.9
 MIN_CHAR_PROBABILITY = 0.6
@@ -34,15 +34,7 @@ def band_of(box):
 
 def read(model, tensor):
     with torch.no_grad():
-        probs = model(tensor[None]).softmax(-1)[0]
-    p, k = probs.max(-1)
-    text, conf, previous = [], [], 0
-    for pk, kk in zip(p.tolist(), k.tolist()):
-        if kk != previous and 0 < kk <= len(PLATE_KEYS):
-            text.append(PLATE_KEYS[kk - 1])
-            conf.append(pk)
-        previous = kk
-    return "".join(text), conf
+        return greedy_decode(model(tensor[None]).softmax(-1)[0])
 
 
 def build(model, to_tensor, cache):

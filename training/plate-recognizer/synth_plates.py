@@ -9,13 +9,12 @@ crop around the characters is as loose or tight as real bands are, then tilted, 
 to a distant plate's size, blurred, noised, JPEG-compressed and recoloured (dusk, glare, IR).
 Fonts come from Debian's fonts-dejavu-core and fonts-urw-base35 packages.
 """
-import io
 import os
 import random
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DIGITS = "0123456789"
@@ -100,16 +99,12 @@ def _background(rng, size, bg):
     image = Image.new("RGB", size, bg)
     if rng.random() < 0.35:
         # A graphic: a smooth colour wash across the plate, as many state designs have.
-        ramp = np.linspace(0, 1, w if rng.random() < 0.5 else h, dtype=np.float32)
+        across = rng.random() < 0.5
+        ramp = np.linspace(0, 1, w if across else h, dtype=np.float32)[:, None]
         other = np.array([rng.randint(120, 255) for _ in range(3)], np.float32)
         strength = rng.uniform(0.15, 0.5)
-        base = np.array(bg, np.float32)
-        if len(ramp) == w:
-            line = base[None, :] * (1 - strength * ramp[:, None]) + other[None, :] * strength * ramp[:, None]
-            array = np.repeat(line[None, :, :], h, axis=0)
-        else:
-            line = base[None, :] * (1 - strength * ramp[:, None]) + other[None, :] * strength * ramp[:, None]
-            array = np.repeat(line[:, None, :], w, axis=1)
+        line = np.array(bg, np.float32)[None, :] * (1 - strength * ramp) + other[None, :] * strength * ramp
+        array = np.repeat(line[None, :, :], h, axis=0) if across else np.repeat(line[:, None, :], w, axis=1)
         image = Image.fromarray(np.clip(array, 0, 255).astype(np.uint8))
     return image
 

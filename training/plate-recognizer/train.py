@@ -21,7 +21,7 @@ import torch
 from torch.utils.data import DataLoader, IterableDataset
 
 from onnx_module import OnnxRecognizer
-from plate_classes import PLATE_KEYS, upstream_classes, write_keys
+from plate_classes import PLATE_KEYS, greedy_decode, upstream_classes, write_keys
 import real_crops
 from synth_plates import FONT_FILES, SMALL_FONT_FILES, available_fonts, degrade, sample
 
@@ -77,25 +77,13 @@ def collate(batch):
     return images, targets, lengths, texts
 
 
-def greedy(logits):
-    best = logits.argmax(-1)
-    out = []
-    for row in best.tolist():
-        text, previous = [], 0
-        for k in row:
-            if k != previous and 0 < k <= len(PLATE_KEYS):
-                text.append(PLATE_KEYS[k - 1])
-            previous = k
-        out.append("".join(text))
-    return out
-
-
 def evaluate(model, batches):
     model.eval()
     right = total = 0
     with torch.no_grad():
         for images, _, _, texts in batches:
-            for read, truth in zip(greedy(model(images)), texts):
+            for row, truth in zip(model(images), texts):
+                read = greedy_decode(row)[0]
                 right += read.replace("O", "0") == truth.replace("O", "0")
                 total += 1
     model.train()
@@ -139,7 +127,8 @@ def main():
         del teacher
     model.train()
 
-    validation = [collate([next(iter_) for _ in range(50)]) for iter_ in [iter(SyntheticBands(args.seed + 1_000_000))] for _ in range(8)]
+    held_out = iter(SyntheticBands(args.seed + 1_000_000))
+    validation = [collate([next(held_out) for _ in range(50)]) for _ in range(8)]
     print(f"start: synthetic validation exact {evaluate(model, validation):.3f}", flush=True)
 
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)

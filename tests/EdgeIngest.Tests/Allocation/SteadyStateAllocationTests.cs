@@ -1,6 +1,7 @@
 using EdgeIngest.Frames;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Reads;
+using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Reads;
 
 namespace EdgeIngest.Tests.Allocation;
@@ -57,8 +58,8 @@ public sealed class SteadyStateAllocationTests(RecognizerFixture fixture) : ICla
 
     private static async Task AssertReadingAllocatesNothing(PaddleOcrPlateRecognizer recognizer, int measuredFrames)
     {
-        var withPlate = await DemoFrame.AtAsync(PlateSeconds);
-        var withoutPlate = await DemoFrame.AtAsync(EmptyRoadSeconds);
+        var withPlate = await DemoFrames.AtAsync(PlateSeconds);
+        var withoutPlate = await DemoFrames.AtAsync(EmptyRoadSeconds);
         var hotlist = new Hotlist([new HotlistEntry(Plate, "stolen", HotlistPriority.Critical), new HotlistEntry("KXT4821", "wanted", HotlistPriority.High)]);
         for (var i = 0; i < WarmUpFrames; i++)
         {

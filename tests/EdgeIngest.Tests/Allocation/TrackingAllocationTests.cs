@@ -1,5 +1,6 @@
 using EdgeIngest.Frames;
 using EdgeIngest.Reads;
+using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Reads;
 using EdgeIngest.Tracks;
 
@@ -80,7 +81,7 @@ public sealed class TrackingAllocationTests(RecognizerFixture fixture) : IClassF
 
     private async Task<(BgrImage Frame, PlateRead Read)> ReadDemoPlateAsync()
     {
-        var frame = await DemoFrame.AtAsync(PlateSeconds);
+        var frame = await DemoFrames.AtAsync(PlateSeconds);
         var read = Assert.Single(fixture.Recognizer.Recognize(frame));
         Assert.Equal("7ABC123", read.Text);
         return (frame, read);

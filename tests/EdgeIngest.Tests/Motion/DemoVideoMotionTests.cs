@@ -1,4 +1,3 @@
-using System.Globalization;
 using EdgeIngest.Frames;
 using EdgeIngest.Motion;
 using EdgeIngest.Tests.Infrastructure;
@@ -11,14 +10,11 @@ namespace EdgeIngest.Tests.Motion;
 /// </summary>
 public sealed class DemoVideoMotionTests
 {
-    private const int Width = 1280;
-    private const int Height = 720;
-
     [Fact]
     public async Task Every_Frame_Of_A_Car_Crossing_Passes_The_Gate()
     {
         // The first car (7ABC123) crosses from 0.5 s to 6.5 s; at 5 fps it moves 58 px a frame.
-        var frames = await DecodeAsync(fromSeconds: 2, seconds: 2, fps: 5);
+        var frames = await DemoFrames.SequenceAsync(fromSeconds: 2, seconds: 2, fps: 5);
         var gate = new MotionGate(DetectionZone.WholeFrame, new MotionOptions());
 
         var passed = frames.Select((frame, i) => gate.ShouldAnalyse(frame, At(i / 5.0))).ToList();
@@ -31,7 +27,7 @@ public sealed class DemoVideoMotionTests
     public async Task The_Empty_Road_Between_Two_Cars_Is_Read_Once_And_Then_Gated()
     {
         // The first car has left at 6.5 s, the second enters at 7.0 s: 6 frames of empty road at 15 fps.
-        var frames = await DecodeAsync(fromSeconds: 6.55, seconds: 0.4, fps: 15);
+        var frames = await DemoFrames.SequenceAsync(fromSeconds: 6.55, seconds: 0.4, fps: 15);
         var gate = new MotionGate(DetectionZone.WholeFrame, new MotionOptions());
 
         var passed = frames.Select((frame, i) => gate.ShouldAnalyse(frame, At(i / 15.0))).ToList();
@@ -42,26 +38,4 @@ public sealed class DemoVideoMotionTests
     }
 
     private static DateTimeOffset At(double seconds) => new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero).AddSeconds(seconds);
-
-    /// <summary>The clip's frames from <paramref name="fromSeconds"/> for <paramref name="seconds"/>, resampled to <paramref name="fps"/>.</summary>
-    private static async Task<List<BgrImage>> DecodeAsync(double fromSeconds, double seconds, int fps)
-    {
-        var video = await DemoVideo.GetPathAsync();
-        var raw = Path.Combine(Directory.CreateTempSubdirectory("edgeingest-motion-").FullName, "frames.bgr");
-        try
-        {
-            await ProcessRunner.RunCheckedAsync(
-                "ffmpeg",
-                ["-nostdin", "-v", "error", "-ss", fromSeconds.ToString(CultureInfo.InvariantCulture), "-t", seconds.ToString(CultureInfo.InvariantCulture),
-                 "-i", video, "-vf", $"fps={fps}", "-f", "rawvideo", "-pix_fmt", "bgr24", raw],
-                TimeSpan.FromSeconds(60));
-            var bytes = await File.ReadAllBytesAsync(raw);
-            var frameBytes = Width * Height * BgrImage.BytesPerPixel;
-            return [.. Enumerable.Range(0, bytes.Length / frameBytes).Select(i => new BgrImage(bytes.AsMemory(i * frameBytes, frameBytes), Width, Height))];
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(raw)!, recursive: true);
-        }
-    }
 }

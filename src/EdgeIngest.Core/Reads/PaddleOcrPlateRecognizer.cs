@@ -9,9 +9,10 @@ namespace EdgeIngest.Reads;
 /// PP-OCRv4 text detection); from the largest plausible one down, the character-band refiner
 /// looks again close up and finds the plate's characters; the recogniser (by default the project's
 /// plate recogniser, PP-OCRv4 recognition fine-tuned on plates) reads that band from the
-/// full-resolution frame (again across the plate's width when the band is narrow, and the whole
-/// plate once more if the band reads as no plate); reads that look like plates and do not overlap a better one are kept, ranked by how
-/// well they fit the region's plate formats, then largest first.
+/// full-resolution frame (again across the plate's width when the band is narrow, twice more framed
+/// looser and tighter when the read is uncertain, and the whole plate once more if the band reads
+/// as no plate); reads that look like plates and do not overlap a better one are kept, ranked by
+/// how well they fit the region's plate formats, then largest first.
 /// Tensors, box lists and text buffers are allocated at construction; once warm a frame
 /// allocates nothing, with or without a plate: reads are values and their text comes from a
 /// bounded cache, so only a text never seen before (a new plate) costs a string.
@@ -31,11 +32,14 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly PlateCandidateFilter filter;
     private readonly int maxRecognitions;
     private readonly PlateRegion region;
+    private readonly int longestStandard;
+    private readonly float readWithoutBandMinScore;
+    private readonly float reframeBelow;
     private readonly List<TextRegion> regions;
     private readonly List<PlateRead> reads;
     private readonly List<PlateBox> textBoxes;
     private readonly char[] text;
-    private readonly char[] wideText;
+    private readonly char[] otherText;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
     private PaddleOcrPlateRecognizer(IRegionFinder finder, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
@@ -46,13 +50,16 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         filter = new PlateCandidateFilter(options.Candidates);
         maxRecognitions = options.MaxRecognitionsPerFrame;
         region = options.Region;
+        longestStandard = PlateFormats.LongestStandard(region, options.Candidates);
+        readWithoutBandMinScore = options.ReadWithoutBandMinScore;
+        reframeBelow = options.ReframeBelowConfidence;
         regions = new List<TextRegion>(options.MaxTextRegions);
         textBoxes = new List<PlateBox>(options.MaxTextRegions);
         reads = new List<PlateRead>(options.MaxRecognitionsPerFrame);
 
         // Longer than any plausible plate so an over-long line is seen as such, not truncated.
         text = new char[options.Candidates.MaxLength + 1];
-        wideText = new char[text.Length];
+        otherText = new char[text.Length];
     }
 
     /// <summary>
@@ -160,8 +167,11 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             }
 
             // A plate candidate in which the close look finds no text line has nothing to read
-            // (a grille, a sign's frame, a headlight): skipping it saves a recognition per false candidate.
-            var bandPlausible = band is { } b ? filter.IsPlausibleBox(b, image.Width) : refiner is null && filter.IsWholeInFrame(candidate.Box, image.Width);
+            // (a grille, a sign's frame, a headlight) unless the detector is sure it is a plate:
+            // then it is a plate too small or blurred for the text detector, and is read whole.
+            var bandPlausible = band is { } b
+                ? filter.IsPlausibleBox(b, image.Width)
+                : (refiner is null || candidate.Score >= readWithoutBandMinScore) && filter.IsWholeInFrame(candidate.Box, image.Width);
             if ((wholePlates && !bandPlausible) || (band is { } found && OverlapsAccepted(found)))
             {
                 continue;
@@ -169,37 +179,26 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
             recognitions++;
             var result = reader.Read(image, band ?? candidate.Box, text);
-            var read = text.AsSpan(0, result.Length);
-            if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions)
+            if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions
+                && !(result.Length >= longestStandard && filter.IsPlausibleText(text.AsSpan(0, result.Length), result.Confidence)))
             {
-                // The text detector often leaves a plate's first or last character out of the band
-                // (a lone character beside a gap, a sticker or a bolt, or against the frame), or
-                // finds only one group of characters. Read the band's rows again across the plate's
-                // whole width. The wider read must hold the band's read; if the band's read was a
-                // plate already, it may add only one character at either end or both, so a group
-                // of dealer or sticker text beside the plate leaves the read as it was.
-                recognitions++;
-                var widened = reader.Read(image, AcrossPlate(narrow, candidate.Box), wideText);
-                var wideRead = wideText.AsSpan(0, widened.Length);
-                var at = wideRead.IndexOf(read);
-                var completes = !filter.IsPlausibleText(read, result.Confidence) || (at <= 1 && wideRead.Length - at - read.Length <= 1);
-                if (wideRead.Length > read.Length && at >= 0 && completes && filter.IsPlausibleText(wideRead, widened.Confidence))
-                {
-                    wideRead.CopyTo(text);
-                    result = widened;
-                    read = text.AsSpan(0, result.Length);
-                }
+                result = Widen(image, narrow, candidate.Box, result, ref recognitions);
             }
 
-            if (!filter.IsPlausibleText(read, result.Confidence) && wholePlates && band is not null && recognitions < maxRecognitions)
+            if (band is { } tight && result.Confidence < reframeBelow && recognitions + 2 <= maxRecognitions)
+            {
+                result = Reframe(image, tight, result, ref recognitions);
+            }
+
+            if (!filter.IsPlausibleText(text.AsSpan(0, result.Length), result.Confidence) && wholePlates && band is not null && recognitions < maxRecognitions)
             {
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.
                 recognitions++;
                 result = reader.Read(image, candidate.Box, text);
-                read = text.AsSpan(0, result.Length);
             }
 
+            var read = text.AsSpan(0, result.Length);
             if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a
@@ -237,6 +236,60 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             throw new ArgumentException(
                 $"a {image.Width}x{image.Height} BGR image needs {(long)image.Stride * image.Height} bytes; {image.Pixels.Length} given", nameof(image));
         }
+    }
+
+    /// <summary>
+    /// Reads the band's rows again across the plate's whole width, for a band narrower than its
+    /// plate: the text detector often leaves a plate's first or last character out of the band (a
+    /// lone character beside a gap, a sticker or a bolt, or against the frame), or finds only one
+    /// group of characters. The wider read must hold the band's read; if the band's read was a
+    /// plate already, it may add only one character at either end or both, so a group of dealer or
+    /// sticker text beside the plate leaves the read as it was. A band that already reads as long
+    /// as the region's longest standard plate is not widened (the caller checks).
+    /// Returns the read kept, whose text is in <see cref="text"/>.
+    /// </summary>
+    private CtcResult Widen(BgrImage image, PlateBox band, PlateBox plate, CtcResult result, ref int recognitions)
+    {
+        recognitions++;
+        var widened = reader.Read(image, AcrossPlate(band, plate), otherText);
+        var read = text.AsSpan(0, result.Length);
+        var wideRead = otherText.AsSpan(0, widened.Length);
+        var at = wideRead.IndexOf(read);
+        var completes = !filter.IsPlausibleText(read, result.Confidence) || (at <= 1 && wideRead.Length - at - read.Length <= 1);
+        if (wideRead.Length > read.Length && at >= 0 && completes && filter.IsPlausibleText(wideRead, widened.Confidence))
+        {
+            wideRead.CopyTo(text);
+            return widened;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads an uncertain band twice more, framed looser and tighter (<see cref="BandFraming"/>),
+    /// and keeps the surest plausible read of the three. A different framing moves the characters
+    /// in the recogniser's input, and the framing it reads most surely is most often the right one
+    /// (chosen on the hand-labelled validation set, training/plate-recognizer/validation_set.py).
+    /// Returns the read kept, whose text is in <see cref="text"/>.
+    /// </summary>
+    private CtcResult Reframe(BgrImage image, PlateBox band, CtcResult result, ref int recognitions)
+    {
+        for (var framing = 0; framing < 2; framing++)
+        {
+            var box = framing == 0
+                ? BandFraming.Looser(band, image.Width, image.Height)
+                : BandFraming.Tighter(band, image.Width, image.Height);
+            recognitions++;
+            var again = reader.Read(image, box, otherText);
+            var read = otherText.AsSpan(0, again.Length);
+            if (again.Confidence > result.Confidence && filter.IsPlausibleText(read, again.Confidence))
+            {
+                read.CopyTo(text);
+                result = again;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

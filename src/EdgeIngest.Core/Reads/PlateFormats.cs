@@ -14,6 +14,15 @@ public static class PlateFormats
     /// <summary>A read that passes the plate rules but is unusual for the region (vanity, old series).</summary>
     public const int Possible = 1;
 
+    private const int UsLongestStandard = 7;
+
+    /// <summary>
+    /// The most characters a standard plate of <paramref name="region"/> has (US: 7; any region:
+    /// the longest plausible read). A read this long cannot be missing a character of a standard plate.
+    /// </summary>
+    public static int LongestStandard(PlateRegion region, PlateCandidateRules rules) =>
+        region == PlateRegion.Us ? UsLongestStandard : rules.MaxLength;
+
     /// <summary>2 for a typical plate of <paramref name="region"/>, 1 otherwise (every region treats all plausible reads as possible).</summary>
     public static int Fit(ReadOnlySpan<char> text, PlateRegion region)
     {
@@ -32,6 +41,6 @@ public static class PlateFormats
             digits += char.IsAsciiDigit(c) ? 1 : 0;
         }
 
-        return text.Length is >= 5 and <= 7 && letters > 0 && digits > 0 ? Typical : Possible;
+        return text.Length is >= 5 and <= UsLongestStandard && letters > 0 && digits > 0 ? Typical : Possible;
     }
 }

@@ -81,6 +81,21 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public bool RefineCharacterBand { get; init; } = true;
 
+    /// <summary>
+    /// A plate detector candidate in which the refiner finds no character band is still read, as a
+    /// whole plate, when the detector is at least this sure of it: small or blurred plates the text
+    /// detector cannot resolve. Less sure candidates without a band are mostly grilles, signs and
+    /// lamps, and skipping them saves a recognition. Above 1: never.
+    /// </summary>
+    public float ReadWithoutBandMinScore { get; init; } = 0.5f;
+
+    /// <summary>
+    /// A band read less sure than this is read twice more, framed looser and tighter
+    /// (<see cref="BandFraming"/>), and the surest of the three reads is kept. Confident reads, most
+    /// reads of a clear plate, cost nothing more. 0: never.
+    /// </summary>
+    public float ReframeBelowConfidence { get; init; } = 0.95f;
+
     /// <summary>Ranks a frame's reads by how well they fit this region's plate formats (<see cref="PlateFormats"/>).</summary>
     public PlateRegion Region { get; init; } = PlateRegion.Us;
 

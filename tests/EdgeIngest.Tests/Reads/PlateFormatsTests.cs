@@ -21,4 +21,13 @@ public sealed class PlateFormatsTests
     [InlineData("201404")]
     public void Without_A_Region_Every_Read_Is_Only_Possible(string text) =>
         Assert.Equal(PlateFormats.Possible, PlateFormats.Fit(text, PlateRegion.Any));
+
+    [Fact]
+    public void Longest_Us_Standard_Plate_Has_Seven_Characters_And_No_Region_Allows_The_Longest_Plausible_Read()
+    {
+        var rules = new PlateCandidateRules();
+
+        Assert.Equal(7, PlateFormats.LongestStandard(PlateRegion.Us, rules));
+        Assert.Equal(rules.MaxLength, PlateFormats.LongestStandard(PlateRegion.Any, rules));
+    }
 }

@@ -41,6 +41,26 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Uncertain_Read_Is_Read_Again_In_Two_Framings_And_A_Sure_One_Is_Not()
+    {
+        var image = RenderedPlate.Render("7XK492", 1280, 720, 820, 480);
+        using var always = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { ReframeBelowConfidence = 1.01f });
+        using var never = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { ReframeBelowConfidence = 0f });
+
+        var sure = fixture.Recognizer.Recognize(image);
+        var byDefault = fixture.Recognizer.LastRecognitions;
+        var reframed = always.Recognize(image);
+        var withReframing = always.LastRecognitions;
+        never.Recognize(image);
+        var withoutReframing = never.LastRecognitions;
+
+        Assert.Equal("7XK492", Assert.Single(reframed).Text);
+        Assert.Equal(withoutReframing + 2, withReframing);
+        Assert.True(sure[0].Confidence >= new PlateRecognizerOptions().ReframeBelowConfidence, $"the rendered plate reads at {sure[0].Confidence}, not a sure read");
+        Assert.Equal(withoutReframing, byDefault);
+    }
+
+    [Fact]
     public void Blank_Frame_Has_No_Reads()
     {
         var image = new BgrImage(new byte[320 * 240 * 3], 320, 240);

@@ -109,6 +109,8 @@ def main():
                         "default /tmp/plate-rec-real-crops-<teacher>.npz, one file per teacher")
     parser.add_argument("--teacher", help="an exported plate recogniser to label the real crops with "
                         "(a second round: the first round's model reads more of them confidently than the upstream one)")
+    parser.add_argument("--teacher-labels-only", action="store_true",
+                        help="train on the teacher's labels as they are, without the hand corrections in real-crop-labels.tsv")
     args = parser.parse_args()
 
     torch.manual_seed(args.seed)
@@ -122,8 +124,9 @@ def main():
             os.path.splitext(os.path.basename(args.teacher))[0] if args.teacher else "upstream")
         teacher = OnnxRecognizer(args.teacher) if args.teacher else model
         teacher.eval()
-        real = real_crops.build(teacher, to_tensor, cache)
-        print(f"real crops labelled by {args.teacher or 'the upstream model'}: {len(real[0])}", flush=True)
+        real = real_crops.build(teacher, to_tensor, cache, None if args.teacher_labels_only else real_crops.CORRECTIONS)
+        labels = "teacher's labels" if args.teacher_labels_only else "labels checked by hand (real-crop-labels.tsv)"
+        print(f"real crops: {len(real[0])} (teacher {args.teacher or 'the upstream model'}, {labels})", flush=True)
         del teacher
     model.train()
 

@@ -1,10 +1,13 @@
 """Builds the hand-labelled validation set as a folder `./edgeingest eval` reads.
 
 The plate-detection sets have plate boxes but no plate text. validation-labels.tsv gives the text of
-72 of their plates, read by eye: single-plate images whose plate is at least 40 px wide, readable
-with certainty, and *not* among the crops the plate recogniser was trained on (those the upstream
-model read confidently, real_crops.py). Pipeline choices (framings, thresholds) are made on this set,
-so the US evaluation set stays for measuring. The images stay outside the repository: this script
+69 of their plates, read by eye: single-plate images whose plate is at least 40 px wide, readable
+with certainty, and *not* among the crops the plate recogniser is trained on (those the upstream
+model read confidently, real_crops.py, which also skips these images whatever the teacher). Three
+Romanian dashcam plates that other frames of the same videos show in training were taken out.
+Pipeline choices (framings, thresholds) are made on this set, so the US evaluation set stays for
+measuring. Most of these plates are European; the plate detector was trained on these images
+(detection recall here is not a held-out figure), the recogniser was not. The images stay outside the repository: this script
 writes JPEG copies (the Romanian frames are PNG files named .jpg, and eval reads JPEG) and one
 OpenALPR-format annotation per image under --out.
 

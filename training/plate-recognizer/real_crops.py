@@ -27,7 +27,7 @@ from plate_classes import greedy_decode  # noqa: E402
 
 MIN_MEAN_CONFIDENCE = 0.9
 MIN_CHAR_PROBABILITY = 0.6
-CORRECTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "real-crop-labels.tsv")
+HAND_LABELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "real-crop-labels.tsv")
 VALIDATION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "validation-labels.tsv")
 
 
@@ -52,7 +52,7 @@ def read(model, tensor):
         return greedy_decode(model(tensor[None]).softmax(-1)[0])
 
 
-def corrections(path=CORRECTIONS):
+def hand_labels_in(path=HAND_LABELS):
     """{"image#box index": plate or "-"} from the hand-checked labels file."""
     table = {}
     with open(path) as f:
@@ -89,7 +89,7 @@ def correct(crops, bands, texts, sources, table):
     return [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
 
 
-def build(model, to_tensor, cache, hand_labels=CORRECTIONS):
+def build(model, to_tensor, cache, hand_labels=HAND_LABELS):
     """Crops (BGR, with 25 % context around the band so training can jitter it) and their labels:
     the teacher's, corrected and completed by hand_labels (None: the teacher's as they are)."""
     data = np.load(cache, allow_pickle=True) if os.path.exists(cache) else None
@@ -101,7 +101,7 @@ def build(model, to_tensor, cache, hand_labels=CORRECTIONS):
                  sources=np.array(sources))
     if hand_labels is None:
         return crops, bands, texts
-    return correct(crops, bands, texts, sources, corrections(hand_labels))
+    return correct(crops, bands, texts, sources, hand_labels_in(hand_labels))
 
 
 def crop_of(image, box):

@@ -124,7 +124,7 @@ def main():
             os.path.splitext(os.path.basename(args.teacher))[0] if args.teacher else "upstream")
         teacher = OnnxRecognizer(args.teacher) if args.teacher else model
         teacher.eval()
-        real = real_crops.build(teacher, to_tensor, cache, None if args.teacher_labels_only else real_crops.CORRECTIONS)
+        real = real_crops.build(teacher, to_tensor, cache, None if args.teacher_labels_only else real_crops.HAND_LABELS)
         labels = "teacher's labels" if args.teacher_labels_only else "labels checked by hand (real-crop-labels.tsv)"
         print(f"real crops: {len(real[0])} (teacher {args.teacher or 'the upstream model'}, {labels})", flush=True)
         del teacher

@@ -24,7 +24,7 @@ internal static class BandFraming
     public static PlateBox Tighter(PlateBox band, int frameWidth, int frameHeight) =>
         Grow(band, TighterVertical, 0f, frameWidth, frameHeight);
 
-    internal static PlateBox Grow(PlateBox band, float vertical, float horizontal, int frameWidth, int frameHeight)
+    private static PlateBox Grow(PlateBox band, float vertical, float horizontal, int frameWidth, int frameHeight)
     {
         var dy = (int)MathF.Round(band.Height * vertical);
         var dx = (int)MathF.Round(band.Width * horizontal);

@@ -8,7 +8,8 @@ public enum PlateReader
 
     /// <summary>
     /// The project's plate recogniser (models/plate-recognizer.onnx): PP-OCRv4 recognition cut to the
-    /// 36 plate characters and fine-tuned on synthetic plates by training/plate-recognizer/.
+    /// 36 plate characters and fine-tuned on synthetic plates and hand-checked real plates by
+    /// training/plate-recognizer/.
     /// </summary>
     Plate,
 }

@@ -31,9 +31,9 @@ public sealed record PlateRecognizerOptions
     public string PlateKeysPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, PlateKeysFile);
 
     /// <summary>
-    /// Which recogniser reads the character band: the project's plate recogniser (the default; see
-    /// models/README.md for what it reads on the US eval set against the published one) or PP-OCRv4's
-    /// general text recogniser.
+    /// Which recogniser reads the character band: the project's plate recogniser (the default; its
+    /// model card, training/plate-recognizer/README.md, compares it with the published one) or
+    /// PP-OCRv4's general text recogniser.
     /// </summary>
     public PlateReader Reader { get; init; } = PlateReader.Plate;
 

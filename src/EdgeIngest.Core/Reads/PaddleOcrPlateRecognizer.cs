@@ -7,7 +7,8 @@ namespace EdgeIngest.Reads;
 /// <summary>
 /// Reads plates in four steps: a finder proposes candidates (the project's plate detector, or
 /// PP-OCRv4 text detection); from the largest plausible one down, the character-band refiner
-/// looks again close up and finds the plate's characters; the recogniser (by default the project's
+/// looks again close up and finds the plate's characters (a plate the detector is sure of is read
+/// whole where it finds none, or only a fragment); the recogniser (by default the project's
 /// plate recogniser, PP-OCRv4 recognition fine-tuned on plates) reads that band from the
 /// full-resolution frame (again across the plate's width when the band is narrow, twice more framed
 /// looser and tighter when the read is uncertain, and the whole plate once more if the band reads
@@ -164,6 +165,14 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             {
                 refinements++;
                 band = refiner.Refine(image, candidate.Box);
+            }
+
+            // A band no plate line can have (a blob of a few pixels, one character's worth) is a
+            // fragment of the plate the text detector could not resolve, as on a dim, blurred
+            // plate at night: it counts as no band, so a sure plate is read whole instead.
+            if (wholePlates && band is { } fragment && !filter.IsPlausibleBox(fragment, image.Width))
+            {
+                band = null;
             }
 
             // A plate candidate in which the close look finds no text line has nothing to read

@@ -60,6 +60,23 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
         Assert.Equal(withoutReframing, byDefault);
     }
 
+    [Theory]
+    [InlineData(0xD4, 2.0)]
+    [InlineData(0xB8, 3.0)]
+    public void Dim_Blurred_Plate_Whose_Band_The_Refiner_Cannot_Find_Is_Read_Whole(int characterGrey, double blur)
+    {
+        // Pale, blurred characters at night: the plate detector is sure of the plate, the refiner
+        // (text detection) finds no character band in it, or only a fragment; the plate is read whole.
+        var image = RenderedPlate.RenderAtNight("7ABC123", 0.34, characterGrey, blur);
+        using var bandOnly = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { ReadWithoutBandMinScore = 1.01f });
+
+        var reads = fixture.Recognizer.Recognize(image);
+        var readsWithoutWholeReads = bandOnly.Recognize(image);
+
+        Assert.Equal("7ABC123", Assert.Single(reads).Text);
+        Assert.Empty(readsWithoutWholeReads);
+    }
+
     [Fact]
     public void Blank_Frame_Has_No_Reads()
     {

@@ -12,13 +12,39 @@ public static class RenderedPlate
     public const int PlateWidth = 300;
     public const int PlateHeight = 110;
 
-    public static BgrImage Render(string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null)
+    public static BgrImage Render(string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null) =>
+        Decoded(file => WriteJpeg(file, text, width, height, plateX, plateY, header, footer));
+
+    /// <summary>
+    /// A plate at night in a 1280x720 frame: the plate drawn as <see cref="Render"/> draws it but
+    /// with pale grey characters (<paramref name="characterGrey"/>, 0-255) on a pinkish white and a
+    /// dark bolt, shrunk to <paramref name="scale"/> of its size at (600, 400), blurred by
+    /// <paramref name="blur"/> (Gaussian sigma) and surrounded by a few bright specks.
+    /// </summary>
+    public static BgrImage RenderAtNight(string text, double scale, int characterGrey, double blur) =>
+        Decoded(file =>
+        {
+            var grey = $"0x{characterGrey:X2}{characterGrey:X2}{characterGrey:X2}";
+            var width = (int)(PlateWidth * scale);
+            var height = (int)(PlateHeight * scale);
+            var plate =
+                $"[1]drawbox=x=6:y=6:w={PlateWidth - 12}:h={PlateHeight - 12}:color=0xF0E0F0:t=fill," +
+                $"drawtext=fontfile={Font}:text='{text}':fontsize={FontSize(text)}:fontcolor={grey}:x=22:y=25," +
+                $"drawbox=x=20:y=12:w=12:h=12:color=0x303030:t=fill,scale={width}:{height}," +
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gblur=sigma={blur}[plate];");
+            var scene = "[0][plate]overlay=600:400,drawbox=x=590:y=385:w=5:h=5:color=white:t=fill," +
+                "drawbox=x=640:y=383:w=5:h=5:color=white:t=fill,drawbox=x=700:y=440:w=5:h=5:color=white:t=fill";
+            Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x301828:s=1280x720", "-f", "lavfi", "-i", $"color=c=0x404040:s={PlateWidth}x{PlateHeight}",
+                "-filter_complex", plate + scene, "-frames:v", "1", "-q:v", "2", file);
+        });
+
+    private static BgrImage Decoded(Action<string> writeJpeg)
     {
         var directory = Directory.CreateTempSubdirectory("edgeingest-plate-");
         try
         {
             var file = Path.Combine(directory.FullName, "plate.jpg");
-            WriteJpeg(file, text, width, height, plateX, plateY, header, footer);
+            writeJpeg(file);
             using var codec = new TurboJpegCodec();
             var jpeg = File.ReadAllBytes(file);
             var info = codec.ReadInfo(jpeg);

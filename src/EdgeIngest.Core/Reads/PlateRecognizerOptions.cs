@@ -84,8 +84,9 @@ public sealed record PlateRecognizerOptions
     /// <summary>
     /// A plate detector candidate in which the refiner finds no character band (or only a fragment
     /// no plate line can be) is still read, as a whole plate, when the detector is at least this
-    /// sure of it: small, dim or blurred plates the text detector cannot resolve. Less sure candidates without a band are mostly grilles, signs and
-    /// lamps, and skipping them saves a recognition. Above 1: never.
+    /// sure of it: small, dim or blurred plates the text detector cannot resolve. Less sure
+    /// candidates without a band are mostly grilles, signs and lamps, and skipping them saves a
+    /// recognition. Above 1: never.
     /// </summary>
     public float ReadWithoutBandMinScore { get; init; } = 0.5f;
 

@@ -167,12 +167,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 band = refiner.Refine(image, candidate.Box);
             }
 
-            // A band no plate line can have (a blob of a few pixels, one character's worth) is a
-            // fragment of the plate the text detector could not resolve, as on a dim, blurred
-            // plate at night: it counts as no band, so a sure plate is read whole instead.
-            if (wholePlates && band is { } fragment && !filter.IsPlausibleBox(fragment, image.Width))
+            if (wholePlates)
             {
-                band = null;
+                band = UsableBand(band, filter, image.Width);
             }
 
             // A plate candidate in which the close look finds no text line has nothing to read
@@ -246,6 +243,14 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 $"a {image.Width}x{image.Height} BGR image needs {(long)image.Stride * image.Height} bytes; {image.Pixels.Length} given", nameof(image));
         }
     }
+
+    /// <summary>
+    /// The refiner's band, or none when no plate line can have it (a blob of a few pixels, one
+    /// character's worth): that is a fragment of a plate the text detector could not resolve, as
+    /// on a dim, blurred plate at night, and counting it as no band lets a sure plate be read whole.
+    /// </summary>
+    internal static PlateBox? UsableBand(PlateBox? band, PlateCandidateFilter filter, int frameWidth) =>
+        band is { } found && filter.IsPlausibleBox(found, frameWidth) ? found : null;
 
     /// <summary>
     /// Reads the band's rows again across the plate's whole width, for a band narrower than its

@@ -67,8 +67,8 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
     {
         // Pale, blurred characters at night: the plate detector is sure of the plate, the refiner
         // (text detection) finds no character band in it, and the plate is read whole. A band that
-        // is only a fragment takes the same path (the night plates of the validation set; no
-        // rendered frame here makes the refiner return one).
+        // is only a fragment takes the same path (UsableBand, tested below; no rendered frame here
+        // makes the refiner return one, the night plates of the validation set do).
         var image = RenderedPlate.RenderAtNight("7ABC123", 0.34, characterGrey, blur);
         using var bandOnly = PaddleOcrPlateRecognizer.Create(new PlateRecognizerOptions { ReadWithoutBandMinScore = 1.01f });
 
@@ -77,6 +77,19 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
 
         Assert.Equal("7ABC123", Assert.Single(reads).Text);
         Assert.Empty(readsWithoutWholeReads);
+    }
+
+    [Theory]
+    [InlineData(857, 387, 31, 7, false)] // the refiner's bands in two dim night plates of the validation set
+    [InlineData(681, 378, 7, 6, false)]
+    [InlineData(749, 441, 77, 33, true)] // a character band
+    public void A_Band_No_Plate_Line_Can_Have_Counts_As_No_Band(int x, int y, int width, int height, bool usable)
+    {
+        var band = new PlateBox(x, y, width, height);
+
+        var kept = PaddleOcrPlateRecognizer.UsableBand(band, new PlateCandidateFilter(new PlateCandidateRules()), 1280);
+
+        Assert.Equal(usable ? band : null, kept);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ Romanian dashcam plates that other frames of the same videos show in training we
 Pipeline choices (framings, thresholds) are made on this set, so the US evaluation set stays for
 measuring. Most of these plates are European; the plate detector was trained on these images
 (detection recall here is not a held-out figure), the recogniser was not. The images stay
-outside the repository: this script writes JPEG copies (the Romanian frames are PNG files named .jpg, and eval reads JPEG) and one
-OpenALPR-format annotation per image under --out.
+outside the repository: this script writes JPEG copies (the Romanian frames are PNG files named
+.jpg, and eval reads JPEG) and one OpenALPR-format annotation per image under --out.
 
     /usr/bin/python3 training/plate-recognizer/validation_set.py --out /tmp/plate-validation
     ./edgeingest eval /tmp/plate-validation

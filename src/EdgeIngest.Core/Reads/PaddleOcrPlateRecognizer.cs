@@ -169,16 +169,19 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
             if (wholePlates)
             {
+                // A plate candidate in which the close look finds no text line (or only a fragment)
+                // has nothing to read (a grille, a sign's frame, a headlight) unless the detector is
+                // sure it is a plate: then it is a plate too small, dim or blurred for the text
+                // detector, and is read whole.
                 band = UsableBand(band, filter, image.Width);
+                var readWhole = (refiner is null || candidate.Score >= readWithoutBandMinScore) && filter.IsWholeInFrame(candidate.Box, image.Width);
+                if (band is null && !readWhole)
+                {
+                    continue;
+                }
             }
 
-            // A plate candidate in which the close look finds no text line has nothing to read
-            // (a grille, a sign's frame, a headlight) unless the detector is sure it is a plate:
-            // then it is a plate too small or blurred for the text detector, and is read whole.
-            var bandPlausible = band is { } b
-                ? filter.IsPlausibleBox(b, image.Width)
-                : (refiner is null || candidate.Score >= readWithoutBandMinScore) && filter.IsWholeInFrame(candidate.Box, image.Width);
-            if ((wholePlates && !bandPlausible) || (band is { } found && OverlapsAccepted(found)))
+            if (band is { } found && OverlapsAccepted(found))
             {
                 continue;
             }

@@ -88,8 +88,7 @@ public sealed record PlateRecognizerOptions
     /// candidates without a band are mostly grilles, signs and lamps, and skipping them saves a
     /// recognition. 0.4 was chosen on the hand-labelled validation set: one dim plate more than
     /// at 0.5 (49 of 69 against 48); 0.3 reads 49 too, with one wrong read more and a slower median
-    /// (49 ms against 42: more candidates read).
-    /// Above 1: never.
+    /// (49 ms against 42: more candidates read). Above 1: never.
     /// </summary>
     public float ReadWithoutBandMinScore { get; init; } = 0.4f;
 

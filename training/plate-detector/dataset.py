@@ -66,6 +66,20 @@ class Sample:
     size: tuple = field(default=(0, 0))  # (width, height) as annotated
 
 
+def natural_aspect(image: np.ndarray, boxes: np.ndarray, set_name: str):
+    """The image and its boxes with the set's aspect distortion undone (SET_ASPECT_HINT: the Roboflow
+    export was stretched to 416x416, so its plates look taller and narrower than they are), for
+    uses that see the photo as a camera would, such as the recogniser's real plate crops."""
+    import cv2
+    factor = SET_ASPECT_HINT.get(set_name, 1.0)
+    if factor == 1.0:
+        return image, boxes
+    height, width = image.shape[:2]
+    squashed = cv2.resize(image, (width, max(1, round(height * factor))), interpolation=cv2.INTER_AREA)
+    scaled = np.asarray(boxes, dtype=np.float32).reshape(-1, 4) * np.array([1, factor, 1, factor], np.float32)
+    return squashed, scaled
+
+
 def load_image(path: str) -> np.ndarray:
     """Decodes by content (the Romanian '.jpg' files are PNG), returns BGR uint8 HxWx3.
 

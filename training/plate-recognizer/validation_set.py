@@ -9,15 +9,22 @@ Pipeline choices (framings, thresholds) are made on this set, so the US evaluati
 measuring. Most of these plates are European; the plate detector was trained on these images
 (detection recall here is not a held-out figure), the recogniser was not. The images stay
 outside the repository: this script writes JPEG copies (the Romanian frames are PNG files named
-.jpg, and eval reads JPEG) and one OpenALPR-format annotation per image under --out.
+.jpg, and eval reads JPEG) and one OpenALPR-format annotation per image under --out. Half of the
+images come from the Roboflow export, whose photos were stretched to 416x416; they are squashed
+back (dataset.natural_aspect) so that their plates have a camera's proportions.
 
     /usr/bin/python3 training/plate-recognizer/validation_set.py --out /tmp/plate-validation
     ./edgeingest eval /tmp/plate-validation
 """
 import argparse
 import os
+import sys
 
 import cv2
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plate-detector"))
+from dataset import natural_aspect  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATASET = os.path.join(HERE, "..", "..", "..", "shared", "datasets", "plate-detection")
@@ -46,10 +53,15 @@ def main():
         pixels = cv2.imread(source)
         if pixels is None:
             raise SystemExit(f"{args.labels}: line {index + 2}: cannot read image {source}")
+        # The Roboflow export's photos were stretched to 416x416: squashed back, its plates have
+        # their true proportions, as a camera would show them (the label's box is scaled alike).
+        set_name = image.replace("\\", "/").split("/")[0]
+        pixels, boxes = natural_aspect(pixels, np.array([[x, y, x + w, y + h]], np.float32), set_name)
+        x0, y0, x1, y1 = (int(round(float(v))) for v in boxes[0])
         name = f"validation-{index:03d}"
         cv2.imwrite(os.path.join(args.out, name + ".jpg"), pixels, [cv2.IMWRITE_JPEG_QUALITY, 95])
         with open(os.path.join(args.out, name + ".txt"), "w") as f:
-            f.write(f"{name}.jpg\t{x}\t{y}\t{w}\t{h}\t{text}\n")
+            f.write(f"{name}.jpg\t{x0}\t{y0}\t{x1 - x0}\t{y1 - y0}\t{text}\n")
         count += 1
     print(f"{count} images with plate text in {args.out}")
 

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plate-detector"))
-from dataset import DEFAULT_ROOT, load_all, load_image  # noqa: E402
+from dataset import DEFAULT_ROOT, load_all, load_image, natural_aspect  # noqa: E402
 
 from plate_classes import greedy_decode  # noqa: E402
 
@@ -69,8 +69,9 @@ def hand_labels_in(path=HAND_LABELS):
 def correct(crops, bands, texts, sources, table):
     """The teacher's crops with the hand-checked label in place of the teacher's ("-" leaves a crop
     out), plus every hand-labelled crop the teacher did not read confidently: a checked label does
-    not need the teacher to be sure."""
-    kept = [(c, b, table.get(s, t)) for c, b, t, s in zip(crops, bands, texts, sources)]
+    not need the teacher to be sure. A crop no one has checked is left out (a teacher reading the
+    squashed-back crops may be sure of one it was not sure of before)."""
+    kept = [(c, b, table[s]) for c, b, s in zip(crops, bands, sources) if s in table]
     missing = {s for s, t in table.items() if t != "-"} - set(sources)
     by_image = {}
     for source in missing:
@@ -81,9 +82,9 @@ def correct(crops, bands, texts, sources, table):
         path = os.path.relpath(sample.path, DEFAULT_ROOT)
         if path not in by_image or path in held_out:
             continue
-        image = load_image(sample.path)
+        image, boxes = natural_aspect(load_image(sample.path), sample.boxes, sample.set_name)
         for index in by_image[path]:
-            crop, band = crop_of(image, sample.boxes[index])
+            crop, band = crop_of(image, boxes[index])
             kept.append((crop, band, table[f"{path}#{index}"]))
     kept = [(c, b, t) for c, b, t in kept if t != "-"]
     return [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
@@ -121,8 +122,8 @@ def label(model, to_tensor):
     for sample in load_all():
         if os.path.relpath(sample.path, DEFAULT_ROOT) in held_out:
             continue
-        image = load_image(sample.path)
-        for index, box in enumerate(sample.boxes):
+        image, boxes = natural_aspect(load_image(sample.path), sample.boxes, sample.set_name)
+        for index, box in enumerate(boxes):
             bx0, by0, bx1, by1 = band_of(box)
             if by1 - by0 < 8:
                 continue

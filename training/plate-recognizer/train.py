@@ -106,7 +106,7 @@ def main():
     parser.add_argument("--real-fraction", type=float, default=0.5,
                         help="share of each batch from real plates labelled by the upstream model (real_crops.py)")
     parser.add_argument("--real-cache", help="where the labelled real crops are cached (outside the repository); "
-                        "default /tmp/plate-rec-real-crops-<teacher>.npz, one file per teacher")
+                        "default /tmp/plate-rec-real-crops-<teacher>-natural.npz, one file per teacher")
     parser.add_argument("--teacher", help="an exported plate recogniser to label the real crops with "
                         "(a second round: the first round's model reads more of them confidently than the upstream one)")
     parser.add_argument("--teacher-labels-only", action="store_true",
@@ -120,7 +120,8 @@ def main():
     model = OnnxRecognizer(args.base, upstream_classes(args.keys))
     real = None
     if args.real_fraction > 0:
-        cache = args.real_cache or "/tmp/plate-rec-real-crops-{}.npz".format(
+        # "-natural": crops cut after dataset.natural_aspect; caches from before it hold stretched crops.
+        cache = args.real_cache or "/tmp/plate-rec-real-crops-{}-natural.npz".format(
             os.path.splitext(os.path.basename(args.teacher))[0] if args.teacher else "upstream")
         teacher = OnnxRecognizer(args.teacher) if args.teacher else model
         teacher.eval()

@@ -40,20 +40,26 @@ public sealed class ClipCutter
     public string ClipDirectory => _store.Directory;
 
     /// <summary>The clip for a read at <paramref name="moment"/>: from pre-roll before it to post-roll after it.</summary>
-    public Task<Clip> CutAroundAsync(string cameraId, DateTimeOffset moment, CancellationToken cancellationToken = default) =>
+    public Task<Clip> CutAroundAsync(
+        string cameraId, DateTimeOffset moment, CancellationToken cancellationToken = default, CancellationToken cutNow = default) =>
         CutAsync(
             cameraId,
             moment - TimeSpan.FromSeconds(_options.PreRollSeconds),
             moment + TimeSpan.FromSeconds(_options.PostRollSeconds),
-            cancellationToken);
+            cancellationToken,
+            cutNow);
 
     /// <summary>
     /// Cuts [<paramref name="from"/>, <paramref name="to"/>] of a camera. Returns once the segment
     /// holding <paramref name="to"/> is closed, or after <see cref="ClipOptions.CutWaitSlackSeconds"/>
     /// past <paramref name="to"/> with what exists (then <see cref="Clip.TruncatedPostRoll"/>).
+    /// <paramref name="cutNow"/> ends the wait early, and the clip holds what is recorded by then:
+    /// when the appliance stops, a hit's clip with part of its post-roll is worth more to an
+    /// investigator than none.
     /// </summary>
     /// <exception cref="ClipException">Unknown camera, no recorded video in the span, or ffmpeg failed.</exception>
-    public async Task<Clip> CutAsync(string cameraId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<Clip> CutAsync(
+        string cameraId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default, CancellationToken cutNow = default)
     {
         ArgumentNullException.ThrowIfNull(cameraId);
         if (to <= from)
@@ -67,7 +73,17 @@ public sealed class ClipCutter
         }
 
         var wait = to - _time.GetUtcNow() + TimeSpan.FromSeconds(_options.CutWaitSlackSeconds);
-        await recorder.Ring.WaitForEndAsync(to, wait, cancellationToken).ConfigureAwait(false);
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cutNow))
+        {
+            try
+            {
+                await recorder.Ring.WaitForEndAsync(to, wait, waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cutNow.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Cut what is recorded now; the clip says its post-roll is short.
+            }
+        }
 
         var clock = Stopwatch.StartNew();
         using var lease = recorder.Ring.Lease(from, to);

@@ -11,19 +11,21 @@ namespace EdgeIngest.Pipeline;
 /// <summary>
 /// Cuts the pre/post-roll clip of each hit and hands it to the outbox's clip lane. Runs off the
 /// recognition thread: a cut waits for the post-roll to be recorded (seconds), and several hits'
-/// cuts may wait at once. A clip that cannot be made is reported as a drop, so the receiver that
-/// was promised a clip is not left waiting without a reason.
+/// cuts may wait at once. Stopping ends the waits: every requested clip is cut from what is
+/// recorded by then (its post-roll short), so a hit seen just before a shutdown keeps its video. A
+/// clip that cannot be made is reported as a drop, so the receiver that was promised a clip is not
+/// left waiting without a reason.
 /// </summary>
 public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, TopicLayout topics, ILogger logger) : IAsyncDisposable
 {
     private const int ConcurrentCuts = 4;
     private readonly Channel<HitClipRequest> _requests = Channel.CreateUnbounded<HitClipRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _cuts = new(ConcurrentCuts, ConcurrentCuts);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _cutNow = new();
     private readonly List<Task> _inFlight = [];
     private Task _loop = Task.CompletedTask;
 
-    public void Start() => _loop = Task.Run(() => DispatchAsync(_stop.Token));
+    public void Start() => _loop = Task.Run(DispatchAsync);
 
     /// <summary>Called on the recognition thread right after the hit is in the outbox; never blocks.</summary>
     public void Request(HitClipRequest request) => _requests.Writer.TryWrite(request);
@@ -31,7 +33,7 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
     public async Task StopAsync()
     {
         _requests.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
+        await _cutNow.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         Task[] pending;
         lock (_inFlight)
@@ -45,53 +47,55 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stop.Dispose();
+        _cutNow.Dispose();
         _cuts.Dispose();
     }
 
-    private async Task DispatchAsync(CancellationToken stop)
+    private async Task DispatchAsync()
     {
-        try
+        // Drains every request, those still queued at a stop included: once stopping, each cut
+        // takes what is recorded at once, and ffmpeg's join is bounded (CutTimeoutSeconds).
+        await foreach (var request in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            await foreach (var request in _requests.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+            await _cuts.WaitAsync().ConfigureAwait(false);
+            var cut = Task.Run(() => CutAndQueueAsync(request), CancellationToken.None);
+            lock (_inFlight)
             {
-                await _cuts.WaitAsync(stop).ConfigureAwait(false);
-                var cut = Task.Run(() => CutAndQueueAsync(request, stop), CancellationToken.None);
-                lock (_inFlight)
-                {
-                    _inFlight.Add(cut);
-                    _inFlight.RemoveAll(t => t.IsCompleted);
-                }
+                _inFlight.Add(cut);
+                _inFlight.RemoveAll(t => t.IsCompleted);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: cuts already running finish or give up on their own token.
         }
     }
 
-    private async Task CutAndQueueAsync(HitClipRequest request, CancellationToken stop)
+    private async Task CutAndQueueAsync(HitClipRequest request)
     {
         try
         {
-            var clip = await cutter.CutAroundAsync(request.CameraId, request.ReadAt, stop).ConfigureAwait(false);
-            var bytes = await File.ReadAllBytesAsync(clip.Path, stop).ConfigureAwait(false);
+            var clip = await cutter.CutAroundAsync(request.CameraId, request.ReadAt, cutNow: _cutNow.Token).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(clip.Path).ConfigureAwait(false);
             if (outbox.EnqueueClip(new ClipToSend(request.EventId, request.CameraId, clip.StartsAt, clip.EndsAt, clip.TruncatedPreRoll, bytes)))
             {
-                HitClipSenderLog.Queued(logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, clip.TruncatedPreRoll ? " (pre-roll truncated: older than the segment ring)" : "");
+                HitClipSenderLog.Queued(logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, Shortened(clip));
             }
         }
-        catch (Exception e) when (e is ClipException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is ClipException or IOException)
         {
-            var reason = e is OperationCanceledException ? "the appliance stopped before the post-roll was recorded" : e.Message;
-            HitClipSenderLog.Failed(logger, request.EventId, request.CameraId, reason);
-            ReportMissingClip(request, reason);
+            HitClipSenderLog.Failed(logger, request.EventId, request.CameraId, e.Message);
+            ReportMissingClip(request, e.Message);
         }
         finally
         {
             _cuts.Release();
         }
     }
+
+    private static string Shortened(Clip clip) => (clip.TruncatedPreRoll, clip.TruncatedPostRoll) switch
+    {
+        (true, true) => " (pre-roll truncated: older than the segment ring; post-roll short: stopped or no video in time)",
+        (true, false) => " (pre-roll truncated: older than the segment ring)",
+        (false, true) => " (post-roll short: the appliance stopped, or no video arrived in time)",
+        _ => "",
+    };
 
     private void ReportMissingClip(HitClipRequest request, string reason)
     {

@@ -60,6 +60,26 @@ public sealed class ClipCutterTests(RecordingCameraFixture camera) : IClassFixtu
     }
 
     [Fact]
+    public async Task Cut_Told_To_Cut_Now_Stops_Waiting_For_Its_Post_Roll_And_Holds_What_Is_Recorded()
+    {
+        // As at a shutdown: the clip's end is a minute away, and the appliance will not wait for it.
+        await camera.RingHoldsAsync(TimeSpan.FromSeconds(3));
+        var from = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2);
+        var to = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        using var cutNow = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var clip = await camera.Cutter.CutAsync(RecordingCameraFixture.CameraId, from, to, TestContext.Current.CancellationToken, cutNow.Token);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the cut waited {clock.Elapsed.TotalSeconds:F1} s for a post-roll it was told not to wait for");
+        Assert.True(clip.TruncatedPostRoll, $"{clip}");
+        Assert.True(clip.EndsAt < to, $"{clip}");
+        Assert.True(clip.Segments > 0, $"{clip}");
+        Assert.Equal("", await MediaFile.ErrorsAsync(clip.Path));
+        Assert.InRange(await MediaFile.DurationSecondsAsync(clip.Path), clip.Duration.TotalSeconds - 1, clip.Duration.TotalSeconds + 1);
+    }
+
+    [Fact]
     public async Task Frame_Seen_By_The_Decoder_At_Time_T_Is_In_The_Clip_Within_One_Keyframe_Interval_Of_T()
     {
         await using var decoder = TestCameras.Create("clips-timing", camera.Simulator.UrlFor("/cam1"), camera.Logs.CreateFactory());

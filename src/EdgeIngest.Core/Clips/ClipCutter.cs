@@ -189,11 +189,12 @@ public sealed class ClipCutter
             CultureInfo.InvariantCulture,
             $"{ClipPaths.SafeName(cameraId)}-{from.UtcDateTime:yyyyMMdd'T'HHmmss'.'fff'Z'}-{Guid.NewGuid().ToString("N")[..8]}");
 
-    private static string Truncation(Clip clip) => (clip.TruncatedPreRoll, clip.TruncatedPostRoll) switch
+    /// <summary>What a log line says of a clip shorter than asked for ("" for a whole one).</summary>
+    internal static string Truncation(Clip clip) => (clip.TruncatedPreRoll, clip.TruncatedPostRoll) switch
     {
         (true, true) => " (pre-roll and post-roll truncated)",
         (true, false) => " (pre-roll truncated: older video already left the ring)",
-        (false, true) => " (post-roll truncated: no video arrived in time)",
+        (false, true) => " (post-roll truncated: the appliance stopped, or no video arrived in time)",
         _ => "",
     };
 }

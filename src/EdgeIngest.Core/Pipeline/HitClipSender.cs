@@ -75,11 +75,13 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
             var bytes = await File.ReadAllBytesAsync(clip.Path).ConfigureAwait(false);
             if (outbox.EnqueueClip(new ClipToSend(request.EventId, request.CameraId, clip.StartsAt, clip.EndsAt, clip.TruncatedPreRoll, bytes)))
             {
-                HitClipSenderLog.Queued(logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, Shortened(clip));
+                HitClipSenderLog.Queued(logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, ClipCutter.Truncation(clip));
             }
         }
-        catch (Exception e) when (e is ClipException or IOException)
+        catch (Exception e) when (e is ClipException or IOException or OperationCanceledException)
         {
+            // No token cancels a cut (a stop only ends its wait), but a stop must never leave a
+            // promised clip unexplained, whatever ends it.
             HitClipSenderLog.Failed(logger, request.EventId, request.CameraId, e.Message);
             ReportMissingClip(request, e.Message);
         }
@@ -88,14 +90,6 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
             _cuts.Release();
         }
     }
-
-    private static string Shortened(Clip clip) => (clip.TruncatedPreRoll, clip.TruncatedPostRoll) switch
-    {
-        (true, true) => " (pre-roll truncated: older than the segment ring; post-roll short: stopped or no video in time)",
-        (true, false) => " (pre-roll truncated: older than the segment ring)",
-        (false, true) => " (post-roll short: the appliance stopped, or no video arrived in time)",
-        _ => "",
-    };
 
     private void ReportMissingClip(HitClipRequest request, string reason)
     {

@@ -15,13 +15,12 @@ internal sealed class ReadStages : IDisposable
     public ReadStages()
     {
         Options = new PlateRecognizerOptions();
-        var environment = OrtEnvironment.Load(Options.OnnxRuntimeLibrary);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = Options.IntraOpThreads };
-        PlateDetector = new PlateDetector(environment.CreateSession(Options.PlateDetectorModelPath, sessionOptions), Options.PlateDetectorThreshold);
-        Refiner = new CharacterBandRefiner(environment.CreateSession(Options.DetectorModelPath, sessionOptions), Options);
-        Detector = new TextDetector(environment.CreateSession(Options.DetectorModelPath, sessionOptions), Options);
+        PlateDetector = new PlateDetector(InferenceSessions.Open(Options.PlateDetectorModelPath, sessionOptions), Options.PlateDetectorThreshold);
+        Refiner = new CharacterBandRefiner(InferenceSessions.Open(Options.DetectorModelPath, sessionOptions), Options);
+        Detector = new TextDetector(InferenceSessions.Open(Options.DetectorModelPath, sessionOptions), Options);
         var (readerModel, readerKeys) = Options.ReaderFiles;
-        Reader = new TextLineReader(environment.CreateSession(readerModel, sessionOptions), RecognitionAlphabet.Load(readerKeys), readerKeys);
+        Reader = new TextLineReader(InferenceSessions.Open(readerModel, sessionOptions), RecognitionAlphabet.Load(readerKeys), readerKeys);
         Filter = new PlateCandidateFilter(Options.Candidates);
     }
 

@@ -1,10 +1,11 @@
 namespace EdgeIngest.Configuration;
 
 /// <summary>
-/// Where the files that setup fetches live: <c>native/linux-x64/</c> (ONNX Runtime) and
-/// <c>models/</c>, both under the installation root. The root is <c>EDGEINGEST_HOME</c> when set
-/// (the <c>./edgeingest</c> script sets it), otherwise the nearest folder above the executable
-/// that holds <c>deploy/setup.sh</c>, so tests and benchmarks find them without configuration.
+/// Where the models live: <c>models/</c> under the installation root (setup fetches the PP-OCR
+/// ones; ONNX Runtime itself comes with the build, from its NuGet package). The root is
+/// <c>EDGEINGEST_HOME</c> when set (the <c>./edgeingest</c> script sets it), otherwise the nearest
+/// folder above the executable that holds <c>deploy/setup.sh</c>, so tests and benchmarks find
+/// them without configuration.
 /// </summary>
 public static class InstallLayout
 {
@@ -13,10 +14,6 @@ public static class InstallLayout
     public static string Root => LazyRoot.Value;
 
     public static string ModelsDirectory => Path.Combine(Root, "models");
-
-    public static string NativeDirectory => Path.Combine(Root, "native", "linux-x64");
-
-    public static string OnnxRuntimeLibrary => Path.Combine(NativeDirectory, "libonnxruntime.so.1");
 
     private static string FindRoot()
     {

@@ -96,12 +96,11 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         }
 
         var alphabet = RecognitionAlphabet.Load(readerKeys);
-        var environment = OrtEnvironment.Load(options.OnnxRuntimeLibrary);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
         var owned = new List<IDisposable>(3);
         IInferenceSession Open(string path)
         {
-            var session = environment.CreateSession(path, sessionOptions);
+            var session = InferenceSessions.Open(path, sessionOptions);
             owned.Add(session);
             return session;
         }

@@ -16,8 +16,6 @@ public sealed record PlateRecognizerOptions
     public const string PlateRecognizerModelFile = "plate-recognizer.onnx";
     public const string PlateKeysFile = "plate-recognizer-keys.txt";
 
-    public string OnnxRuntimeLibrary { get; init; } = InstallLayout.OnnxRuntimeLibrary;
-
     public string DetectorModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, DetectorModelFile);
 
     public string RecognizerModelPath { get; init; } = Path.Combine(InstallLayout.ModelsDirectory, RecognizerModelFile);

@@ -1,9 +1,9 @@
 namespace EdgeIngest.Interop.Onnx;
 
 /// <summary>
-/// A loaded model that runs over caller-owned float buffers. Small on purpose, so the official
-/// Microsoft.ML.OnnxRuntime package (OrtValue over pinned memory, IoBinding) could implement it
-/// where that package restores. One thread at a time.
+/// A loaded model that runs over caller-owned float buffers. Small on purpose: the stages see
+/// neither ONNX Runtime's types nor its package (<see cref="InferenceSessions.Open"/> makes one).
+/// One thread at a time.
 /// </summary>
 public interface IInferenceSession : IDisposable
 {

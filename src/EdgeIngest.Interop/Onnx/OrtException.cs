@@ -1,6 +1,9 @@
 namespace EdgeIngest.Interop.Onnx;
 
-/// <summary>A call into ONNX Runtime failed; carries ORT's own error code and message.</summary>
+/// <summary>
+/// ONNX Runtime refused a model or a run. The message names the model file and carries ORT's own
+/// reason; the package's exception is the inner one.
+/// </summary>
 public sealed class OrtException : Exception
 {
     public OrtException()
@@ -16,16 +19,4 @@ public sealed class OrtException : Exception
         : base(message, innerException)
     {
     }
-
-    public OrtException(OrtErrorCode errorCode, string message)
-        : base($"ONNX Runtime error {errorCode}: {message}")
-    {
-        ErrorCode = errorCode;
-        OrtMessage = message;
-    }
-
-    public OrtErrorCode ErrorCode { get; } = OrtErrorCode.Fail;
-
-    /// <summary>The message exactly as ONNX Runtime wrote it.</summary>
-    public string OrtMessage { get; } = string.Empty;
 }

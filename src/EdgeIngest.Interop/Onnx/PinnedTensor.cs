@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace EdgeIngest.Interop.Onnx;
 
 /// <summary>
@@ -40,7 +37,8 @@ public sealed class PinnedTensor
     /// <summary>The elements in row-major order for the current shape.</summary>
     public Span<float> Span => buffer.AsSpan(0, ElementCount);
 
-    internal unsafe float* Pointer => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+    /// <summary>The elements for the current shape, as the memory an ORT value wraps without copying.</summary>
+    internal Memory<float> Memory => buffer.AsMemory(0, ElementCount);
 
     public void Reshape(params ReadOnlySpan<long> dims)
     {

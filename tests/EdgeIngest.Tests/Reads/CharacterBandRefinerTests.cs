@@ -13,7 +13,7 @@ public sealed class CharacterBandRefinerTests
         var image = RenderedPlate.Render("4KT821", 1280, 720, plateX, plateY, header: "OREGON", footer: "PACIFIC WONDERLAND");
         var options = new PlateRecognizerOptions();
         using var refiner = new CharacterBandRefiner(
-            OrtEnvironment.Load(options.OnnxRuntimeLibrary).CreateSession(options.DetectorModelPath, new InferenceSessionOptions { IntraOpThreads = 1 }), options);
+            InferenceSessions.Open(options.DetectorModelPath, new InferenceSessionOptions { IntraOpThreads = 1 }), options);
 
         var found = refiner.Refine(image, new PlateBox(plateX, plateY, RenderedPlate.PlateWidth, RenderedPlate.PlateHeight));
 

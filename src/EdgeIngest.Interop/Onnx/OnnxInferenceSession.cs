@@ -29,14 +29,15 @@ internal sealed class OnnxInferenceSession : IInferenceSession
         {
             using var sessionOptions = CreateSessionOptions(options);
             session = new InferenceSession(modelPath, sessionOptions);
+            binding = session.CreateIoBinding();
         }
         catch (OnnxRuntimeException e)
         {
+            session?.Dispose();
             runOptions.Dispose();
             throw new OrtException($"ONNX Runtime cannot load the model {modelPath}: {e.Message}", e);
         }
 
-        binding = session.CreateIoBinding();
         inputNames = [.. session.InputNames];
         outputNames = [.. session.OutputNames];
         Inputs = ReadMetadata(inputNames, session.InputMetadata);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 using EdgeIngest.Frames;
 
 namespace EdgeIngest.Benchmarks.Frames;

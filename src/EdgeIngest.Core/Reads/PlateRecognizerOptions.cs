@@ -1,4 +1,4 @@
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 
 namespace EdgeIngest.Reads;
 

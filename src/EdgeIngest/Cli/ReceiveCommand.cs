@@ -1,7 +1,8 @@
 using System.CommandLine;
 using EdgeIngest.Configuration;
-using EdgeIngest.Receiving;
+using EdgeIngest.Hosting;
 using EdgeIngest.Receiving.Configuration;
+using EdgeIngest.Receiving;
 
 namespace EdgeIngest.Cli;
 

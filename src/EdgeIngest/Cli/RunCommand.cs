@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeIngest.Hosting;
 
 namespace EdgeIngest.Cli;
 

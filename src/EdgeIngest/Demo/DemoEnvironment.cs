@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 
 namespace EdgeIngest.Demo;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using EdgeIngest.Cli;
+using EdgeIngest.Hosting;
 using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 using EdgeIngest.Receiving;
 using EdgeIngest.Receiving.Configuration;
 

@@ -1,4 +1,4 @@
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 using EdgeIngest.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(EdgeIngest.Tests.BrokerAcl.AgencyPki))]

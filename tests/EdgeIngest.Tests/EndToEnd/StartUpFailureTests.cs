@@ -1,4 +1,4 @@
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.EndToEnd;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 
 namespace EdgeIngest.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 
 namespace EdgeIngest.Tests.Infrastructure;
 

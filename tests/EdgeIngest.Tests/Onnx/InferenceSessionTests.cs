@@ -1,5 +1,5 @@
 using System.Reflection;
-using EdgeIngest.Configuration;
+using EdgeIngest.Installation;
 using EdgeIngest.Interop.Onnx;
 
 namespace EdgeIngest.Tests.Onnx;

@@ -2,7 +2,7 @@ using EdgeIngest.Configuration;
 using EdgeIngest.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace EdgeIngest.Cli;
+namespace EdgeIngest.Hosting;
 
 /// <summary>Loads a configuration, starts the appliance and runs it until cancelled; start-up errors become exit codes.</summary>
 internal static class ApplianceRunner

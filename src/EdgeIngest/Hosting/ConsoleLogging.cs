@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace EdgeIngest.Cli;
+namespace EdgeIngest.Hosting;
 
 /// <summary>One-line, timestamped console logs: what a property owner or technician reads on the box.</summary>
 internal static class ConsoleLogging

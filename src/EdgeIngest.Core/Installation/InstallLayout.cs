@@ -1,4 +1,4 @@
-namespace EdgeIngest.Configuration;
+namespace EdgeIngest.Installation;
 
 /// <summary>
 /// Where the models live: <c>models/</c> under the installation root (setup fetches the PP-OCR

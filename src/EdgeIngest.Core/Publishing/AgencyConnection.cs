@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using EdgeIngest.Events;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +8,9 @@ namespace EdgeIngest.Publishing;
 
 /// <summary>
 /// The device's one MQTT 5 connection to the agency broker, kept up for the life of the service.
-/// Connects with exponential backoff and jitter, including when the very first attempt fails (the
-/// binding gives up after a failed first connect, so each attempt uses a fresh client). The last
+/// Connects with exponential backoff and jitter (<see cref="ConnectBackoff"/>, the one reconnect
+/// policy; the receiver uses it too), including when the very first attempt fails; each attempt
+/// uses a fresh client, since an MQTTnet client does not reconnect by itself. The last
 /// will is the retained <c>offline</c> status; every (re)connect publishes the retained
 /// <c>online</c> status and renews the subscriptions registered with <see cref="SubscribeOnConnect"/>.
 /// A failure is logged at Warning once per distinct cause, not on every retry.
@@ -50,6 +50,9 @@ public sealed class AgencyConnection : IAsyncDisposable
     public string Broker => $"{_options.Host}:{_options.EffectivePort}";
 
     public bool IsConnected => Volatile.Read(ref _client) is { IsConnected: true };
+
+    /// <summary>How many QoS 1 publishes the broker takes in flight on the current connection (its CONNACK's Receive Maximum); 1 while down.</summary>
+    public int BrokerReceiveMaximum => Volatile.Read(ref _client) is { IsConnected: true } client ? client.BrokerReceiveMaximum : 1;
 
     /// <summary>Completed connections so far (the first one and every reconnect).</summary>
     public int Connections { get; private set; }
@@ -134,7 +137,7 @@ public sealed class AgencyConnection : IAsyncDisposable
             IMqttClient? client = null;
             try
             {
-                client = new MosquittoClient(Settings());
+                client = new MqttNetClient(Settings());
                 client.Disconnected += (_, e) => lost.TrySetResult(e.Reason);
                 client.MessageReceived += (_, message) => Dispatch(message);
                 await client.ConnectAsync(stop).ConfigureAwait(false);
@@ -204,20 +207,18 @@ public sealed class AgencyConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// What counts as "the same failure" for logging: the broker's refusal code, or a TLS set-up
-    /// failure as one cause (OpenSSL words the same refused certificate differently from one attempt
-    /// to the next), or else the message itself.
+    /// What counts as "the same failure" for logging: the broker's refusal code, or else the kind
+    /// of failure (unreachable, timed out, TLS), however differently each attempt words it.
     /// </summary>
     private static string FailureCause(Exception e) => e switch
     {
         MqttConnectException { ReasonCode: { } code } => $"refused {code}",
-        MqttConnectException when e.Message.Contains("TLS set-up", StringComparison.Ordinal) => "tls",
+        MqttConnectException connect => connect.Failure.ToString(),
         _ => e.Message,
     };
 
-    /// <summary>The client's own reconnect is off: this class reconnects, the same way after a first failure as after a drop.</summary>
     private MqttConnectionSettings Settings() =>
-        _options.ToConnectionSettings(new MqttLastWill(_topics.Status, Status(StatusEvent.Offline, at: null), Qos: 1, Retain: true)) with { AutoReconnect = false };
+        _options.ToConnectionSettings(new MqttLastWill(_topics.Status, Status(StatusEvent.Offline, at: null), Qos: 1, Retain: true));
 
     private async Task AnnounceAsync(IMqttClient client, CancellationToken cancellationToken)
     {

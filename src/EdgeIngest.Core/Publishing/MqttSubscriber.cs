@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 
 namespace EdgeIngest.Publishing;
@@ -28,7 +27,7 @@ public sealed class MqttSubscriber : IAsyncDisposable
     public static async Task<MqttSubscriber> ConnectAsync(MqttOptions options, string topicFilter, int qos, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var subscriber = new MqttSubscriber(new MosquittoClient(options.ToConnectionSettings()));
+        var subscriber = new MqttSubscriber(new MqttNetClient(options.ToConnectionSettings()));
         try
         {
             await subscriber.Client.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Receiving.Configuration;
 using EdgeIngest.Receiving.Output;
@@ -9,17 +7,28 @@ using Microsoft.Extensions.Logging;
 namespace EdgeIngest.Receiving;
 
 /// <summary>
-/// The agency's receiver: one MQTT connection (fixed client id, clean session off, QoS 1) that
-/// subscribes to every device's topics and hands each message to a <see cref="MessageProcessor"/>
-/// on a single task. The network thread only queues; a slow disk never stalls the connection.
-/// A first connect that fails is retried with backoff (the broker may not be up yet); after that
-/// the client reconnects by itself. Refusals that retrying cannot fix end the run with
-/// <see cref="ReceiverStartException"/>.
+/// The agency's receiver: one MQTT 5 connection with a persistent session (fixed client id, clean
+/// start off, session expiry <see cref="SessionExpiry"/>, QoS 1) that subscribes to every device's
+/// topics and hands each message to a <see cref="MessageProcessor"/> on a single task. A message is
+/// acknowledged to the broker only after it is durably stored (or found to be a duplicate or
+/// unacceptable), so a receiver killed at any instant loses nothing: the broker keeps every
+/// unacknowledged message in the session and sends it again on the next connection, and the
+/// store de-duplicates by event id. Reconnects use the devices' policy (<see cref="Publishing.ConnectBackoff"/>).
+/// Refusals that retrying cannot fix end the run with <see cref="ReceiverStartException"/>.
 /// </summary>
 public sealed partial class AgencyReceiver
 {
-    private static readonly TimeSpan RetryDelayMin = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan RetryDelayMax = TimeSpan.FromSeconds(30);
+    /// <summary>How long the broker keeps the receiver's session and its queued messages while it is away.</summary>
+    public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// At most this many messages handed over and not yet acknowledged (the Receive Maximum the
+    /// receiver announces): the broker holds the rest, so a backlog never piles up in memory.
+    /// </summary>
+    public const int UnacknowledgedLimit = 64;
+
+    private static readonly TimeSpan StoreRetryMin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StoreRetryMax = TimeSpan.FromSeconds(30);
 
     private readonly ReceiverConfig _config;
     private readonly ILogger _logger;
@@ -41,7 +50,7 @@ public sealed partial class AgencyReceiver
     /// <summary>True while subscribed to the broker (for tests and a future health endpoint).</summary>
     public bool IsSubscribed { get; private set; }
 
-    /// <summary>Runs until cancelled; then finishes storing what has already arrived.</summary>
+    /// <summary>Runs until cancelled; then stores and acknowledges what has already arrived, and disconnects.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_config.OutputDirectory);
@@ -49,7 +58,7 @@ public sealed partial class AgencyReceiver
         var processing = Task.Run(ProcessInboxAsync, CancellationToken.None);
         try
         {
-            await ConnectAndListenAsync(cancellationToken).ConfigureAwait(false);
+            await ConnectAndListenAsync(processing, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -59,134 +68,43 @@ public sealed partial class AgencyReceiver
         }
     }
 
+    private void Enqueue(MqttReceivedMessage message)
+    {
+        // After the stop began the message is neither stored nor acknowledged: the broker keeps it.
+        _inbox.Writer.TryWrite(message);
+    }
+
     private async Task ProcessInboxAsync()
     {
         await foreach (var message in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            _processor.Handle(message);
-        }
-    }
-
-    private async Task ConnectAndListenAsync(CancellationToken cancellationToken)
-    {
-        var delay = RetryDelayMin;
-        var filters = ReceiverSubscriptions.For(_config.TopicPrefix);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var client = CreateClient();
-            await using (client.ConfigureAwait(false))
-            {
-                try
-                {
-                    var connected = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    client.Connected += (_, e) => OnConnected(client, e, connected);
-                    client.Disconnected += (_, e) => OnDisconnected(e);
-                    await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var filter in filters)
-                    {
-                        await client.SubscribeAsync(filter, 1, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    IsSubscribed = true;
-                    ReceiverLog.Connected(_logger, client.Broker, _config.Broker.ClientId, await connected.Task.ConfigureAwait(false), string.Join(", ", filters));
-
-                    // From here on the client reconnects by itself (and renews the subscriptions
-                    // when the broker lost the session).
-                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (MqttConnectException e) when (IsPermanent(e))
-                {
-                    throw new ReceiverStartException($"the agency broker refused the receiver, and retrying will not help: {e.Message}", e);
-                }
-                catch (MqttException e)
-                {
-                    ReceiverLog.ConnectFailed(_logger, e.Message, delay.TotalSeconds);
-                }
-                finally
-                {
-                    IsSubscribed = false;
-                }
-            }
-
+            await StoreAsync(message).ConfigureAwait(false);
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (MqttException e)
             {
-                return;
+                // Stored, but the connection is gone: the broker sends it again, and the store
+                // recognises it by its event id.
+                ReceiverLog.NotAcknowledged(_logger, message.Topic, e.Message);
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RetryDelayMax.Ticks));
-        }
-    }
-
-    private MosquittoClient CreateClient()
-    {
-        var broker = _config.Broker;
-        var settings = new MqttConnectionSettings
-        {
-            Host = broker.Host,
-            Port = broker.Port,
-            ClientId = broker.ClientId,
-
-            // Off, with a fixed client id, over MQTT 3.1.1: the broker keeps the subscriptions and
-            // queues QoS 1 messages while the receiver is away. (Under MQTT 5 that needs a Session
-            // Expiry property on every CONNECT, which libmosquitto 2.0 sends on none but the first
-            // blocking connect; a pure subscriber loses nothing by speaking 3.1.1.)
-            CleanSession = false,
-            ProtocolVersion = MqttProtocolVersion.V311,
-            Username = broker.Username,
-            Password = broker.Password,
-            UseTls = broker.Tls is not null,
-            CaFile = broker.Tls?.CaFile,
-            CertificateFile = broker.Tls?.CertFile,
-            KeyFile = broker.Tls?.KeyFile,
-            KeepAlive = TimeSpan.FromSeconds(broker.KeepAliveSeconds),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            ReconnectDelayMin = RetryDelayMin,
-            ReconnectDelayMax = RetryDelayMax,
-        };
-        try
-        {
-            var client = new MosquittoClient(settings);
-            client.MessageReceived += (_, message) => _inbox.Writer.TryWrite(message);
-            return client;
-        }
-        catch (MqttException e)
-        {
-            throw new ReceiverStartException($"cannot set up the connection to the agency broker: {e.Message}", e);
-        }
-    }
-
-    private void OnConnected(IMqttClient client, MqttConnectedEventArgs e, TaskCompletionSource<bool> first)
-    {
-        if (!first.TrySetResult(e.SessionPresent))
-        {
-            ReceiverLog.Reconnected(_logger, client.Broker, e.SessionPresent);
-        }
-    }
-
-    private void OnDisconnected(MqttDisconnectedEventArgs e)
-    {
-        if (!e.WasRequested)
-        {
-            ReceiverLog.Disconnected(_logger, e.Reason);
         }
     }
 
     /// <summary>
-    /// Refused credentials, or a TLS failure once the broker answered: a broker that is merely away
-    /// refuses the TCP connection or does not answer at all, and those are retried.
+    /// Stores the message, trying again while the disk refuses (full, read-only, permissions):
+    /// acknowledging a message that is not stored would lose it. Meanwhile the broker holds back
+    /// everything beyond <see cref="UnacknowledgedLimit"/>.
     /// </summary>
-    private static bool IsPermanent(MqttConnectException e) =>
-        e.ReasonCode is 0x85 or 0x86 or 0x87 or 0x8A or 0x8C
-        || (e.ReasonCode is null && TlsFailurePattern().IsMatch(e.Message));
-
-    [GeneratedRegex("(?i)tls|ssl|certificate")]
-    private static partial Regex TlsFailurePattern();
+    private async Task StoreAsync(MqttReceivedMessage message)
+    {
+        var backoff = new Publishing.ConnectBackoff(StoreRetryMin, StoreRetryMax);
+        while (!_processor.Handle(message))
+        {
+            var delay = backoff.Next();
+            ReceiverLog.StoreRetry(_logger, message.Topic, backoff.Failures, delay.TotalSeconds);
+            await Task.Delay(delay).ConfigureAwait(false);
+        }
+    }
 }

@@ -11,8 +11,9 @@ namespace EdgeIngest.Receiving;
 /// <summary>
 /// Verifies, de-duplicates and stores one message at a time (the receiver calls it from a single
 /// task, so nothing here needs a lock). Whatever a message contains, <see cref="Handle"/> returns:
-/// a bad message is logged with its topic and the reason and skipped; a disk error is logged and
-/// the next message is tried. Counters move only after the log line or printed line is out, so
+/// a bad message is logged with its topic and the reason and skipped (true: done with it); a disk
+/// error is logged and reported as false, so that the caller keeps the message unacknowledged and
+/// tries again. Every write is flushed to disk before this returns true. Counters move only after the log line or printed line is out, so
 /// whoever sees a count can rely on the line.
 /// </summary>
 public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, TextWriter console, ReceiverCounters counters, ILogger logger, TimeProvider clock)
@@ -29,7 +30,8 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         }
     }
 
-    public void Handle(MqttReceivedMessage message)
+    /// <returns>True when the message is durably stored, a duplicate, or rejected for good; false when the disk refused it and it should be tried again.</returns>
+    public bool Handle(MqttReceivedMessage message)
     {
         try
         {
@@ -45,16 +47,18 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             }
 
             Dispatch(topic, message.Payload);
+            return true;
         }
         catch (MessageRejectedException e)
         {
             ReceiverLog.Rejected(logger, message.Topic, message.Payload.Length, e.Message);
             counters.CountRejectedMessage();
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             ReceiverLog.StoreFailed(logger, message.Topic, e.Message, e);
-            counters.CountRejectedMessage();
+            return false;
         }
     }
 

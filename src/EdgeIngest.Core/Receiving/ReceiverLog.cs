@@ -31,7 +31,7 @@ internal static partial class ReceiverLog
     [LoggerMessage(EventId = 814, Level = LogLevel.Error, Message = "Clip {EventId} from {DeviceId} rejected: {Reason}; its pieces are kept in {Path}, not as a clip")]
     public static partial void ClipRejected(ILogger logger, string eventId, string deviceId, string reason, string path);
 
-    [LoggerMessage(EventId = 815, Level = LogLevel.Error, Message = "Could not store the message on {Topic}: {Reason}")]
+    [LoggerMessage(EventId = 815, Level = LogLevel.Error, Message = "Could not store the message on {Topic}: {Reason} — not acknowledged; trying again")]
     public static partial void StoreFailed(ILogger logger, string topic, string reason, Exception exception);
 
     [LoggerMessage(EventId = 816, Level = LogLevel.Debug, Message = "Stored {Kind} from {DeviceId}")]
@@ -39,4 +39,10 @@ internal static partial class ReceiverLog
 
     [LoggerMessage(EventId = 817, Level = LogLevel.Information, Message = "Receiver stopped: {Counters}")]
     public static partial void Stopped(ILogger logger, string counters);
+
+    [LoggerMessage(EventId = 818, Level = LogLevel.Debug, Message = "Stored the message on {Topic} but could not acknowledge it ({Reason}); the broker sends it again and it is recognised as a duplicate")]
+    public static partial void NotAcknowledged(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 819, Level = LogLevel.Warning, Message = "The message on {Topic} is still not stored after {Attempts} attempt(s); next try in {DelaySeconds:0.#} s (the broker holds everything after it)")]
+    public static partial void StoreRetry(ILogger logger, string topic, int attempts, double delaySeconds);
 }

@@ -22,4 +22,6 @@ public class MqttConnectException : MqttException
 
     /// <summary>The CONNACK reason code when the broker answered and refused; null otherwise.</summary>
     public int? ReasonCode { get; init; }
+
+    public MqttConnectFailure Failure { get; init; } = MqttConnectFailure.ConnectionLost;
 }

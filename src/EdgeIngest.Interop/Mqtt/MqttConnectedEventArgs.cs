@@ -1,9 +1,9 @@
 namespace EdgeIngest.Interop.Mqtt;
 
-/// <summary>A successful CONNACK. <see cref="IsReconnect"/> is false only for the first connection.</summary>
-public sealed class MqttConnectedEventArgs(bool sessionPresent, bool isReconnect) : EventArgs
+/// <summary>A successful CONNACK: whether the broker kept a session, and how many publishes it takes in flight.</summary>
+public sealed class MqttConnectedEventArgs(bool sessionPresent, int brokerReceiveMaximum) : EventArgs
 {
     public bool SessionPresent { get; } = sessionPresent;
 
-    public bool IsReconnect { get; } = isReconnect;
+    public int BrokerReceiveMaximum { get; } = brokerReceiveMaximum;
 }

@@ -1,8 +1,8 @@
 namespace EdgeIngest.Interop.Mqtt;
 
 /// <summary>
-/// Everything a client needs to reach one broker. <see cref="ToString"/> leaves the password out,
-/// so settings can be logged.
+/// Everything a client needs to reach one broker over MQTT 5. <see cref="ToString"/> leaves the
+/// password out, so settings can be logged.
 /// </summary>
 public sealed record MqttConnectionSettings
 {
@@ -13,9 +13,24 @@ public sealed record MqttConnectionSettings
     /// <summary>Null lets the library generate one (then <see cref="CleanSession"/> must be true).</summary>
     public string? ClientId { get; init; }
 
+    /// <summary>MQTT 5 Clean Start: false resumes the session the broker kept for this client id.</summary>
     public bool CleanSession { get; init; } = true;
 
-    public MqttProtocolVersion ProtocolVersion { get; init; } = MqttProtocolVersion.V5;
+    /// <summary>
+    /// How long the broker keeps the session (subscriptions and queued QoS 1 messages) after the
+    /// connection ends; zero ends it with the connection. Sent in every CONNECT.
+    /// </summary>
+    public TimeSpan SessionExpiry { get; init; }
+
+    /// <summary>
+    /// The Receive Maximum this client announces: at most this many unacknowledged QoS 1 messages
+    /// from the broker at once (null: the protocol's 65,535). Bounds what a receiver that
+    /// acknowledges late holds in memory.
+    /// </summary>
+    public int? ReceiveMaximum { get; init; }
+
+    /// <summary>When true, a received QoS 1 message is acknowledged only by <see cref="MqttReceivedMessage.AcknowledgeAsync"/>.</summary>
+    public bool ManualAcknowledgement { get; init; }
 
     public string? Username { get; init; }
 
@@ -34,13 +49,6 @@ public sealed record MqttConnectionSettings
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>After a connection that once succeeded drops, retry with exponential backoff.</summary>
-    public bool AutoReconnect { get; init; } = true;
-
-    public TimeSpan ReconnectDelayMin { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan ReconnectDelayMax { get; init; } = TimeSpan.FromSeconds(30);
 
     public MqttLastWill? LastWill { get; init; }
 

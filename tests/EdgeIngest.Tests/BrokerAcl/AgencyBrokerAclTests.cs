@@ -1,6 +1,5 @@
 using System.Text;
 using System.Threading.Channels;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Mqtt;
@@ -40,7 +39,7 @@ public sealed class AgencyBrokerAclTests(AgencyPki pki)
         await using var broker = await AgencyBroker.StartAsync(pki);
         await using var deviceA = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
         await using var deviceB = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceB);
-        await using var agency = new MosquittoClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
+        await using var agency = new MqttNetClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
         {
             ClientId = "agency-console",
             CertificateFile = pki.ReceiverCertificate,
@@ -70,7 +69,7 @@ public sealed class AgencyBrokerAclTests(AgencyPki pki)
     public async Task A_Client_Without_A_Certificate_Cannot_Connect()
     {
         await using var broker = await AgencyBroker.StartAsync(pki);
-        await using var client = new MosquittoClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with { CertificateFile = null, KeyFile = null });
+        await using var client = new MqttNetClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with { CertificateFile = null, KeyFile = null });
 
         var failure = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(Cancellation));
         TestContext.Current.TestOutputHelper?.WriteLine(failure.Message);
@@ -84,7 +83,7 @@ public sealed class AgencyBrokerAclTests(AgencyPki pki)
     {
         await using var broker = await AgencyBroker.StartAsync(pki);
         var stranger = await TestCertificates.CreateAsync(Path.Combine(broker.Directory, "other-ca"));
-        await using var client = new MosquittoClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
+        await using var client = new MqttNetClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
         {
             CertificateFile = stranger.ClientCertificate,
             KeyFile = stranger.ClientKey,

@@ -1,5 +1,5 @@
+using EdgeIngest.Interop.Mqtt;
 using System.Collections.Concurrent;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Publishing;
 using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Outbox;
@@ -65,7 +65,7 @@ public sealed class CommandHookTests
 
     private static async Task PublishAsAgencyAsync(MosquittoBroker broker, string topic, string text)
     {
-        await using var agency = new MosquittoClient(broker.ClientOptions("agency-" + text).ToConnectionSettings());
+        await using var agency = new MqttNetClient(broker.ClientOptions("agency-" + text).ToConnectionSettings());
         await agency.ConnectAsync(Cancellation);
         await agency.PublishAsync(topic, System.Text.Encoding.UTF8.GetBytes(text), 1, retain: false, Cancellation);
     }

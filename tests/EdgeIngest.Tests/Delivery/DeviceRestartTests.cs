@@ -24,7 +24,7 @@ public sealed partial class DeviceRestartTests(DemoCamerasFixture cameras) : ICl
         var config = workspace.WriteConfig(broker.Port, cameras.Simulator.UrlFor("/cam1"));
 
         Dictionary<string, string> logged;
-        await using (var first = CliDevice.Start(config))
+        await using (var first = CliProcess.Start(config))
         {
             await first.WaitForAsync(lines => HitIds(lines).Count > 0, FirstHitTimeout, "the device logged a HIT");
             await first.KillAsync();
@@ -34,7 +34,7 @@ public sealed partial class DeviceRestartTests(DemoCamerasFixture cameras) : ICl
 
         await broker.RestartAsync();
         await using var agency = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), TopicLayout.AllHits("edgeingest"), 1, Cancellation);
-        await using var second = CliDevice.Start(config);
+        await using var second = CliProcess.Start(config);
         var received = new Dictionary<string, string>();
         while (!logged.Keys.All(received.ContainsKey))
         {
@@ -55,7 +55,7 @@ public sealed partial class DeviceRestartTests(DemoCamerasFixture cameras) : ICl
         var deadCamera = $"rtsp://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}/nothing";
         var config = workspace.WriteConfig(broker.Port, deadCamera, keepAliveSeconds: 5);
         await using var watcher = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), "edgeingest/test-device/status", 1, Cancellation);
-        await using var device = CliDevice.Start(config);
+        await using var device = CliProcess.Start(config);
 
         var online = Status(await NextAsync(watcher, () => string.Join('\n', device.Lines.TakeLast(20))));
         Assert.Equal(("online", "test-device"), (online.State, online.DeviceId));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EdgeIngest.Configuration;
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Pipeline;
 using EdgeIngest.Tests.BrokerAcl;
@@ -71,7 +70,7 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
 
         // The agency's side: the receiver's identity may publish commands and read results.
         var results = new List<JsonElement>();
-        await using var agency = new MosquittoClient(AgencySettings(broker));
+        await using var agency = new MqttNetClient(AgencySettings(broker));
         agency.MessageReceived += (_, message) =>
         {
             lock (results)

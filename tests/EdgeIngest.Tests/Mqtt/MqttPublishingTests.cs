@@ -73,12 +73,12 @@ public sealed class MqttPublishingTests
         await using var broker = await MosquittoBroker.StartAsync();
         await using var subscriber = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), "reads/#", 1, Cancellation);
         await using var publisher = await MqttMessagePublisher.ConnectAsync(broker.ClientOptions("edge"), Cancellation);
-        var payload = new byte[1024];
-
         var clock = Stopwatch.StartNew();
         var publishes = new Task[Count];
         for (var i = 0; i < Count; i++)
         {
+            // A payload of its own: the client reads it until the PUBACK (it does not copy it).
+            var payload = new byte[1024];
             BitConverter.TryWriteBytes(payload, i);
             publishes[i] = publisher.PublishAsync("reads/cam-1", payload, 1, false, Cancellation);
         }

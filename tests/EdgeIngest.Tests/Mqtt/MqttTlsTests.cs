@@ -33,6 +33,7 @@ public sealed class MqttTlsTests
 
         Assert.Contains($"{broker.Host}:{broker.Port}", failure.Message, StringComparison.Ordinal);
         Assert.Matches("(?i)tls|ssl|certificate", failure.Message);
+        Assert.Equal(MqttConnectFailure.Tls, failure.Failure);
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class MqttTlsTests
 
         Assert.Contains($"{broker.Host}:{broker.Port}", failure.Message, StringComparison.Ordinal);
         Assert.Contains("client certificate", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(MqttConnectFailure.Tls, failure.Failure);
     }
 
     [Fact]
@@ -60,7 +62,8 @@ public sealed class MqttTlsTests
         TestContext.Current.TestOutputHelper?.WriteLine(failure.Message);
 
         Assert.Contains($"{broker.Host}:{broker.Port}", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("certificate verify failed", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the broker's certificate is not trusted", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(MqttConnectFailure.Tls, failure.Failure);
     }
 
     [Fact]

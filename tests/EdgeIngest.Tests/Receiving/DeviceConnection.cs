@@ -1,4 +1,3 @@
-using EdgeIngest.Interop.Mosquitto;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Tests.BrokerAcl;
 using EdgeIngest.Tests.Infrastructure;
@@ -8,9 +7,9 @@ namespace EdgeIngest.Tests.Receiving;
 /// <summary>A device's MQTT connection to the agency broker, with its enrollment certificate.</summary>
 internal static class DeviceConnection
 {
-    public static async Task<MosquittoClient> ConnectAsync(MosquittoBroker broker, AgencyPki pki, string deviceId)
+    public static async Task<MqttNetClient> ConnectAsync(MosquittoBroker broker, AgencyPki pki, string deviceId)
     {
-        var client = new MosquittoClient(AgencyBroker.Device(broker, pki, deviceId));
+        var client = new MqttNetClient(AgencyBroker.Device(broker, pki, deviceId));
         try
         {
             await client.ConnectAsync(TestContext.Current.CancellationToken);

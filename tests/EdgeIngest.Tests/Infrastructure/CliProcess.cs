@@ -1,22 +1,24 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace EdgeIngest.Tests.Delivery;
+namespace EdgeIngest.Tests.Infrastructure;
 
 /// <summary>
-/// The real service as a separate process (<c>dotnet edgeingest.dll run --config FILE</c>), its
+/// The real CLI as a separate process (<c>dotnet edgeingest.dll run|receive --config FILE</c>), its
 /// console lines collected as they come, so a test can wait for a log line and then kill it with
 /// SIGKILL, as a power cut or an OOM kill would.
 /// </summary>
-internal sealed class CliDevice : IAsyncDisposable
+internal sealed class CliProcess : IAsyncDisposable
 {
     private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "edgeingest.dll");
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly string _command;
 
-    private CliDevice(Process process)
+    private CliProcess(Process process, string command)
     {
         _process = process;
+        _command = command;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -25,7 +27,8 @@ internal sealed class CliDevice : IAsyncDisposable
 
     public IReadOnlyCollection<string> Lines => [.. _lines];
 
-    public static CliDevice Start(string configPath)
+    /// <param name="command"><c>run</c> for the device, <c>receive</c> for the agency's receiver.</param>
+    public static CliProcess Start(string configPath, string command = "run")
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -33,12 +36,12 @@ internal sealed class CliDevice : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Cli, "run", "--config", configPath })
+        foreach (var argument in new[] { Cli, command, "--config", configPath })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        return new CliDevice(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the edgeingest CLI"));
+        return new CliProcess(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the edgeingest CLI"), command);
     }
 
     public async Task WaitForAsync(Func<IReadOnlyCollection<string>, bool> condition, TimeSpan timeout, string what)
@@ -48,7 +51,7 @@ internal sealed class CliDevice : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                Assert.Fail($"the device exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', Lines.TakeLast(30))}");
+                Assert.Fail($"the {_command} process exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', Lines.TakeLast(30))}");
             }
 
             if (clock.Elapsed > timeout)

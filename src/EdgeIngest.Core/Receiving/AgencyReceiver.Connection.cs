@@ -1,0 +1,134 @@
+using EdgeIngest.Interop.Mqtt;
+using EdgeIngest.Publishing;
+
+namespace EdgeIngest.Receiving;
+
+/// <summary>The receiver's connection: made, subscribed, watched, and made again with the shared backoff.</summary>
+public sealed partial class AgencyReceiver
+{
+    private static readonly TimeSpan ReconnectDelayMin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ReconnectDelayMax = TimeSpan.FromSeconds(30);
+
+    private async Task ConnectAndListenAsync(Task processing, CancellationToken cancellationToken)
+    {
+        var backoff = new ConnectBackoff(ReconnectDelayMin, ReconnectDelayMax);
+        var filters = ReceiverSubscriptions.For(_config.TopicPrefix);
+        var everConnected = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var client = CreateClient();
+            await using (client.ConfigureAwait(false))
+            {
+                var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var sessionPresent = false;
+                client.Connected += (_, e) => sessionPresent = e.SessionPresent;
+                client.Disconnected += (_, e) => lost.TrySetResult(e.Reason);
+                client.MessageReceived += (_, message) => Enqueue(message);
+                try
+                {
+                    await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    foreach (var filter in filters)
+                    {
+                        await client.SubscribeAsync(filter, 1, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (MqttConnectException e) when (e.Failure is MqttConnectFailure.NotAuthorized or MqttConnectFailure.Tls or MqttConnectFailure.Configuration)
+                {
+                    throw new ReceiverStartException($"the agency broker refused the receiver, and retrying will not help: {e.Message}", e);
+                }
+                catch (MqttException e)
+                {
+                    var delay = backoff.Next();
+                    ReceiverLog.ConnectFailed(_logger, e.Message, delay.TotalSeconds);
+                    if (!await DelayAsync(delay, cancellationToken).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                backoff.Reset();
+                IsSubscribed = true;
+                if (everConnected)
+                {
+                    ReceiverLog.Reconnected(_logger, client.Broker, sessionPresent);
+                }
+                else
+                {
+                    ReceiverLog.Connected(_logger, client.Broker, _config.Broker.ClientId, sessionPresent, string.Join(", ", filters));
+                }
+
+                everConnected = true;
+                try
+                {
+                    var reason = await lost.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    ReceiverLog.Disconnected(_logger, reason);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Store and acknowledge what has arrived while the connection can still carry the PUBACKs.
+                    _inbox.Writer.TryComplete();
+                    await processing.ConfigureAwait(false);
+                    return;
+                }
+                finally
+                {
+                    IsSubscribed = false;
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private MqttNetClient CreateClient()
+    {
+        var broker = _config.Broker;
+        var settings = new MqttConnectionSettings
+        {
+            Host = broker.Host,
+            Port = broker.Port,
+            ClientId = broker.ClientId,
+
+            // A persistent session keyed by the fixed client id: the broker keeps the
+            // subscriptions and queues QoS 1 messages while the receiver is away, and sends again
+            // whatever it delivered but did not get a PUBACK for.
+            CleanSession = false,
+            SessionExpiry = SessionExpiry,
+            ReceiveMaximum = UnacknowledgedLimit,
+            ManualAcknowledgement = true,
+            Username = broker.Username,
+            Password = broker.Password,
+            UseTls = broker.Tls is not null,
+            CaFile = broker.Tls?.CaFile,
+            CertificateFile = broker.Tls?.CertFile,
+            KeyFile = broker.Tls?.KeyFile,
+            KeepAlive = TimeSpan.FromSeconds(broker.KeepAliveSeconds),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        try
+        {
+            return new MqttNetClient(settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ReceiverStartException($"cannot set up the connection to the agency broker: {e.Message}", e);
+        }
+    }
+}

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using EdgeIngest.Events;
-using EdgeIngest.Publishing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

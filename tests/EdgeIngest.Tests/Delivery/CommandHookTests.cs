@@ -1,5 +1,6 @@
-using EdgeIngest.Interop.Mqtt;
 using System.Collections.Concurrent;
+using EdgeIngest.Interop.Mqtt;
+using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Outbox;

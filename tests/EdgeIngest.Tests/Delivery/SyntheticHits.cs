@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeIngest.Events;
+using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 
 namespace EdgeIngest.Tests.Delivery;

@@ -10,7 +10,8 @@ Needs python3-gi, gir1.2-gst-rtsp-server-1.0 and the GStreamer base/good/bad plu
 How it works: each file is demuxed once into memory (access units with their timestamps). For
 each mount, a shared media (one pipeline for every client: the decoder and a recorder see the
 same stream) runs `appsrc ! h264parse ! rtph264pay`; a feeder thread pushes the access units at
-real-time pace, shifting timestamps by one clip length per loop. Nothing is re-encoded. The clip
+real-time pace (paced by the pipeline's running time, read only while the appsrc is PLAYING, so
+that no frame is stamped ahead of the clock), shifting timestamps by one clip length per loop. Nothing is re-encoded. The clip
 length is frame count x frame duration from the caps framerate: with B-frames the first two
 timestamps are out of order and would give a wrong step, and the stream would stall at the wrap.
 
@@ -22,7 +23,6 @@ import argparse
 import signal
 import sys
 import threading
-import time
 from dataclasses import dataclass
 
 import gi
@@ -108,7 +108,25 @@ def load_clip(path):
 
 
 class LoopingFeeder(threading.Thread):
-    """Pushes a clip's access units into one media's appsrc, at real-time pace, forever."""
+    """Pushes a clip's access units into one media's appsrc, at real-time pace, forever.
+
+    Live buffers carry pipeline running time (clock time minus the element's base time), so the
+    feeder paces itself by that running time, not by the wall clock, and reads it only while the
+    appsrc is PLAYING. Two reasons:
+    - The clock reaches the appsrc before its base time does (GstBin sets the clock on a state
+      change, then the base time, then the child's state). Anchoring on "a clock exists" (as an
+      earlier version did) read a base time of 0 now and then, stamped every buffer about an
+      uptime into the future, and the sinks, which sync to the clock, held the first one for
+      ever: the mount then served nothing to anyone until every client had left. Two clients
+      connecting at once widened that window (the measured 2 to 6 of 40 starts); see the
+      two-clients test in RtspCameraSimulatorTests.
+    - A shared media pauses between its preparation and its first PLAY, and running time stands
+      still while it is paused. Pacing by running time waits through a pause instead of queueing
+      frames stamped ahead of the clock.
+    """
+
+    POLL_S = 0.005
+    MAX_WAIT_S = 0.05  # re-read state and running time at least this often while waiting
 
     def __init__(self, appsrc, clip, mount):
         super().__init__(name=f"feeder{mount}", daemon=True)
@@ -121,21 +139,21 @@ class LoopingFeeder(threading.Thread):
         self.stopping.set()
 
     def run(self):
-        start_running_ns = self._wait_for_running_time()
-        if start_running_ns is None:
-            return
-        start_wall_ns = time.monotonic_ns()
+        anchor_ns = None  # running time of the clip's time 0 on the first loop
         loop = 0
         while not self.stopping.is_set():
             offset = loop * self.clip.length_ns
             for unit in self.clip.units:
-                due_wall_ns = start_wall_ns + offset + unit.dts - PUSH_AHEAD_NS
-                delay_s = (due_wall_ns - time.monotonic_ns()) / 1e9
-                if delay_s > 0 and self.stopping.wait(delay_s):
+                if anchor_ns is None:
+                    now_ns = self._wait_for_running_time()
+                    if now_ns is None:
+                        return
+                    anchor_ns = now_ns + PUSH_AHEAD_NS - unit.dts
+                if not self._wait_until(anchor_ns + offset + unit.dts - PUSH_AHEAD_NS):
                     return
                 buf = Gst.Buffer.new_wrapped(unit.data)
-                buf.pts = start_running_ns + offset + unit.pts
-                buf.dts = start_running_ns + offset + unit.dts
+                buf.pts = anchor_ns + offset + unit.pts
+                buf.dts = anchor_ns + offset + unit.dts
                 buf.duration = self.clip.frame_ns
                 if not unit.keyframe:
                     buf.set_flags(Gst.BufferFlags.DELTA_UNIT)
@@ -143,14 +161,34 @@ class LoopingFeeder(threading.Thread):
                     return  # the media was shut down
             loop += 1
 
+    def _running_time(self):
+        """The appsrc's running time, or None while it is not PLAYING (no valid base time yet)."""
+        _, state, _ = self.appsrc.get_state(0)
+        if state != Gst.State.PLAYING:
+            return None
+        running_ns = self.appsrc.get_current_running_time()
+        return None if running_ns == Gst.CLOCK_TIME_NONE else running_ns
+
     def _wait_for_running_time(self):
-        """Live buffers carry pipeline running time; it exists once the pipeline has a clock."""
         while not self.stopping.is_set():
-            clock = self.appsrc.get_clock()
-            if clock is not None:
-                return max(0, clock.get_time() - self.appsrc.get_base_time()) + PUSH_AHEAD_NS
-            self.stopping.wait(0.005)
+            running_ns = self._running_time()
+            if running_ns is not None:
+                return running_ns
+            self.stopping.wait(self.POLL_S)
         return None
+
+    def _wait_until(self, running_due_ns):
+        """Waits until the running time reaches running_due_ns; False when stopping."""
+        while not self.stopping.is_set():
+            running_ns = self._running_time()
+            if running_ns is None:
+                self.stopping.wait(self.POLL_S)
+                continue
+            delay_s = (running_due_ns - running_ns) / 1e9
+            if delay_s <= 0:
+                return True
+            self.stopping.wait(min(delay_s, self.MAX_WAIT_S))
+        return False
 
 
 class LoopingClipFactory(GstRtspServer.RTSPMediaFactory):

@@ -5,12 +5,19 @@ namespace EdgeIngest.Cameras;
 /// <summary>The ffprobe and ffmpeg argument lists, in one place.</summary>
 internal static class FfmpegCommands
 {
-    /// <summary>Prints <c>WIDTHxHEIGHT</c> of the first video stream.</summary>
+    private static readonly TimeSpan ProbeSocketTimeoutMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Prints <c>WIDTHxHEIGHT</c> of the first video stream. The caller bounds the probe by
+    /// <paramref name="timeout"/> and kills ffprobe then; ffprobe's own socket timeout is only a
+    /// backstop, set later, because at its timeout ffprobe against a camera that described a
+    /// stream but sent nothing prints <c>0x0</c> and exits 0, a verdict with no cause in it.
+    /// </summary>
     public static string[] Probe(CameraUrl url, TimeSpan timeout) =>
     [
         "-hide_banner", "-loglevel", "error",
         "-rtsp_transport", "tcp",
-        "-timeout", Microseconds(timeout),
+        "-timeout", Microseconds(timeout + ProbeSocketTimeoutMargin),
         "-select_streams", "v:0",
         "-show_entries", "stream=width,height",
         "-of", "csv=p=0:s=x",

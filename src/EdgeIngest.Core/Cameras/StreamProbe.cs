@@ -2,7 +2,12 @@ using System.Globalization;
 
 namespace EdgeIngest.Cameras;
 
-/// <summary>Asks ffprobe for the stream's resolution, bounded by a timeout.</summary>
+/// <summary>
+/// Asks ffprobe for the stream's resolution, bounded by a timeout: a camera that accepts the
+/// connection and then answers nothing, or answers and never sends a frame, fails the attempt
+/// as <see cref="CameraFailureCause.ProbeTimedOut"/> at the timeout (ffprobe killed), so the
+/// camera leaves <see cref="CameraState.Connecting"/> with a cause and is retried with backoff.
+/// </summary>
 internal static class StreamProbe
 {
     public static async Task<ProbeResult> ProbeAsync(
@@ -35,7 +40,10 @@ internal static class StreamProbe
         }
 
         var code = ffprobe.HasExited ? ffprobe.ExitCode.ToString(CultureInfo.InvariantCulture) : "none";
-        return new ProbeResult(null, tail.ToFailure($"ffprobe found no video stream at {url} (exit code {code})"));
+        var fallback = output.Trim() == "0x0"
+            ? $"the camera at {url} described a video stream but ended the session before sending a frame (ffprobe exit code {code})"
+            : $"ffprobe found no video stream at {url} (exit code {code})";
+        return new ProbeResult(null, tail.ToFailure(fallback));
     }
 
     internal static bool TryParseSize(string output, out VideoSize size)

@@ -9,7 +9,7 @@ public sealed partial class AgencyReceiver
     private static readonly TimeSpan ReconnectDelayMin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReconnectDelayMax = TimeSpan.FromSeconds(30);
 
-    private async Task ConnectAndListenAsync(Task processing, CancellationToken cancellationToken)
+    private async Task ConnectAndListenAsync(InboxLoop processing, CancellationToken cancellationToken)
     {
         var backoff = new ConnectBackoff(ReconnectDelayMin, ReconnectDelayMax);
         var filters = ReceiverSubscriptions.For(_config.TopicPrefix);
@@ -72,8 +72,7 @@ public sealed partial class AgencyReceiver
                 catch (OperationCanceledException)
                 {
                     // Store and acknowledge what has arrived while the connection can still carry the PUBACKs.
-                    _inbox.Writer.TryComplete();
-                    await processing.ConfigureAwait(false);
+                    await processing.StopAsync().ConfigureAwait(false);
                     return;
                 }
                 finally
@@ -84,11 +83,11 @@ public sealed partial class AgencyReceiver
         }
     }
 
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)

@@ -33,6 +33,7 @@ public sealed partial class AgencyReceiver
     private readonly ReceiverConfig _config;
     private readonly ILogger _logger;
     private readonly MessageProcessor _processor;
+    private readonly TimeProvider _clock;
     private readonly Channel<MqttReceivedMessage> _inbox = Channel.CreateUnbounded<MqttReceivedMessage>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
@@ -42,7 +43,8 @@ public sealed partial class AgencyReceiver
         ArgumentNullException.ThrowIfNull(loggers);
         _config = config;
         _logger = loggers.CreateLogger("EdgeIngest.Receiver");
-        _processor = new MessageProcessor(config.TopicPrefix, new OutputLayout(config.OutputDirectory), console, Counters, _logger, clock ?? TimeProvider.System);
+        _clock = clock ?? TimeProvider.System;
+        _processor = new MessageProcessor(config.TopicPrefix, new OutputLayout(config.OutputDirectory), console, Counters, _logger, _clock);
     }
 
     public ReceiverCounters Counters { get; } = new();
@@ -55,16 +57,19 @@ public sealed partial class AgencyReceiver
     {
         Directory.CreateDirectory(_config.OutputDirectory);
         _processor.ResumeClips();
-        var processing = Task.Run(ProcessInboxAsync, CancellationToken.None);
-        try
+        var processing = new InboxLoop(this);
+        await using (processing.ConfigureAwait(false))
         {
-            await ConnectAndListenAsync(processing, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inbox.Writer.TryComplete();
-            await processing.ConfigureAwait(false);
-            ReceiverLog.Stopped(_logger, Counters.ToString());
+            processing.Start();
+            try
+            {
+                await ConnectAndListenAsync(processing, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await processing.StopAsync().ConfigureAwait(false);
+                ReceiverLog.Stopped(_logger, Counters.ToString());
+            }
         }
     }
 
@@ -74,11 +79,11 @@ public sealed partial class AgencyReceiver
         _inbox.Writer.TryWrite(message);
     }
 
-    private async Task ProcessInboxAsync()
+    private async Task ProcessInboxAsync(CancellationToken stopping)
     {
-        await foreach (var message in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var message in _inbox.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
         {
-            await StoreAsync(message).ConfigureAwait(false);
+            await StoreAsync(message, stopping).ConfigureAwait(false);
             try
             {
                 await message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
@@ -97,14 +102,14 @@ public sealed partial class AgencyReceiver
     /// acknowledging a message that is not stored would lose it. Meanwhile the broker holds back
     /// everything beyond <see cref="UnacknowledgedLimit"/>.
     /// </summary>
-    private async Task StoreAsync(MqttReceivedMessage message)
+    private async Task StoreAsync(MqttReceivedMessage message, CancellationToken stopping)
     {
         var backoff = new Publishing.ConnectBackoff(StoreRetryMin, StoreRetryMax);
         while (!_processor.Handle(message))
         {
             var delay = backoff.Next();
             ReceiverLog.StoreRetry(_logger, message.Topic, backoff.Failures, delay.TotalSeconds);
-            await Task.Delay(delay).ConfigureAwait(false);
+            await Task.Delay(delay, _clock, stopping).ConfigureAwait(false);
         }
     }
 }

@@ -15,15 +15,14 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
 {
     private const string SegmentExtension = ".ts";
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(1);
 
     private readonly CameraOptions _camera;
     private readonly ClipOptions _clips;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly FfmpegSupervisor _supervisor;
+    private readonly SegmentTrimmer _trimmer;
 
-    private Task? _trimmer;
     private long _segmentsRecorded;
     private int _runs;
 
@@ -44,6 +43,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         _supervisor = new FfmpegSupervisor(this, camera, stallTimeout, QuitGrace, _time);
         Ring = new SegmentRing(
             ClipPaths.SegmentDirectory(clips, camera.Id), TimeSpan.FromSeconds(clips.RingMaxSeconds), clips.RingMaxBytes, _time);
+        _trimmer = new SegmentTrimmer(camera.Id, Ring, logger, _time);
     }
 
     public string CameraId => _camera.Id;
@@ -91,7 +91,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
 
         ClipLog.Starting(_logger, CameraId, Url.Redacted, _clips.SegmentSeconds, Ring.Directory);
         _supervisor.Start();
-        _trimmer = Task.Run(() => TrimPeriodicallyAsync(_supervisor.Stopping), CancellationToken.None);
+        _trimmer.Start();
         return Task.CompletedTask;
     }
 
@@ -100,10 +100,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     {
         await _supervisor.StopLoopAsync(cancellationToken).ConfigureAwait(false);
         StaleRecorder.Forget(Ring.Directory);
-        if (_trimmer is not null)
-        {
-            await _trimmer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await _trimmer.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         _supervisor.MarkStopped();
     }
@@ -111,6 +108,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        await _trimmer.DisposeAsync().ConfigureAwait(false);
         _supervisor.Dispose();
     }
 
@@ -227,22 +225,6 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             return null; // ffmpeg went away mid-line
-        }
-    }
-
-    private async Task TrimPeriodicallyAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(TrimInterval, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
-            {
-                Ring.Trim();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
         }
     }
 }

@@ -75,7 +75,8 @@ public sealed class Appliance : IAsyncDisposable
             var eventLogger = loggers.CreateLogger("EdgeIngest.Events");
             _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
             _sender = new OutboxSender(_outbox, _connection, eventLogger);
-            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _hotlists, hotlistStore, loggers.CreateLogger("EdgeIngest.Commands")), _outbox, topics);
+            var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
+            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _hotlists, hotlistStore, commandLogger), _outbox, topics, commandLogger);
             _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
 
             var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
@@ -213,7 +214,7 @@ public sealed class Appliance : IAsyncDisposable
                 await recorder.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
-            await _commands.DisposeAsync().ConfigureAwait(false);
+            await _commands.StopAsync().ConfigureAwait(false);
             await _heartbeats.StopAsync().ConfigureAwait(false);
             await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await _connection.StopAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using EdgeIngest.Clips;
 using EdgeIngest.Events;
+using EdgeIngest.Hosting;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using Microsoft.Extensions.Logging;
@@ -16,54 +17,61 @@ namespace EdgeIngest.Pipeline;
 /// clip that cannot be made is reported as a drop, so the receiver that was promised a clip is not
 /// left waiting without a reason.
 /// </summary>
-public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, TopicLayout topics, ILogger logger) : IAsyncDisposable
+public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, TopicLayout topics, ILogger logger)
+    : BackgroundLoop("clip sender", logger)
 {
     private const int ConcurrentCuts = 4;
     private readonly Channel<HitClipRequest> _requests = Channel.CreateUnbounded<HitClipRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _cuts = new(ConcurrentCuts, ConcurrentCuts);
     private readonly CancellationTokenSource _cutNow = new();
     private readonly List<Task> _inFlight = [];
-    private Task _loop = Task.CompletedTask;
-
-    public void Start() => _loop = Task.Run(DispatchAsync);
 
     /// <summary>Called on the recognition thread right after the hit is in the outbox; never blocks.</summary>
     public void Request(HitClipRequest request) => _requests.Writer.TryWrite(request);
 
-    public async Task StopAsync()
+    protected override bool DrainsOnStop => true;
+
+    /// <summary>Ends the cuts' waits for post-roll and lets the dispatch loop run out of requests.</summary>
+    protected override async Task OnStoppingAsync()
     {
         _requests.Writer.TryComplete();
         await _cutNow.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        Task[] pending;
-        lock (_inFlight)
-        {
-            pending = [.. _inFlight];
-        }
-
-        await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeCoreAsync()
     {
-        await StopAsync().ConfigureAwait(false);
         _cutNow.Dispose();
         _cuts.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    private async Task DispatchAsync()
+    protected override async Task RunAsync(CancellationToken stopping)
     {
         // Drains every request, those still queued at a stop included: once stopping, each cut
         // takes what is recorded at once, and ffmpeg's join is bounded (CutTimeoutSeconds).
-        await foreach (var request in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
+        // The token is cancelled only when a stop outlasts StopTimeout.
+        try
         {
-            await _cuts.WaitAsync().ConfigureAwait(false);
-            var cut = Task.Run(() => CutAndQueueAsync(request), CancellationToken.None);
+            await foreach (var request in _requests.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+            {
+                await _cuts.WaitAsync(stopping).ConfigureAwait(false);
+                var cut = Task.Run(() => CutAndQueueAsync(request), CancellationToken.None);
+                lock (_inFlight)
+                {
+                    _inFlight.Add(cut);
+                    _inFlight.RemoveAll(t => t.IsCompleted);
+                }
+            }
+        }
+        finally
+        {
+            Task[] pending;
             lock (_inFlight)
             {
-                _inFlight.Add(cut);
-                _inFlight.RemoveAll(t => t.IsCompleted);
+                pending = [.. _inFlight];
             }
+
+            await Task.WhenAll(pending).ConfigureAwait(false);
         }
     }
 
@@ -75,14 +83,14 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
             var bytes = await File.ReadAllBytesAsync(clip.Path).ConfigureAwait(false);
             if (outbox.EnqueueClip(new ClipToSend(request.EventId, request.CameraId, clip.StartsAt, clip.EndsAt, clip.TruncatedPreRoll, bytes)))
             {
-                HitClipSenderLog.Queued(logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, ClipCutter.Truncation(clip));
+                HitClipSenderLog.Queued(Logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, ClipCutter.Truncation(clip));
             }
         }
         catch (Exception e) when (e is ClipException or IOException or OperationCanceledException)
         {
             // No token cancels a cut (a stop only ends its wait), but a stop must never leave a
             // promised clip unexplained, whatever ends it.
-            HitClipSenderLog.Failed(logger, request.EventId, request.CameraId, e.Message);
+            HitClipSenderLog.Failed(Logger, request.EventId, request.CameraId, e.Message);
             ReportMissingClip(request, e.Message);
         }
         finally

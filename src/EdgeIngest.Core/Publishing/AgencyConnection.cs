@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using EdgeIngest.Events;
+using EdgeIngest.Hosting;
 using EdgeIngest.Interop.Mqtt;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ namespace EdgeIngest.Publishing;
 /// <c>online</c> status and renews the subscriptions registered with <see cref="SubscribeOnConnect"/>.
 /// A failure is logged at Warning once per distinct cause, not on every retry.
 /// </summary>
-public sealed class AgencyConnection : IAsyncDisposable
+public sealed class AgencyConnection : BackgroundLoop
 {
     private static readonly TimeSpan SignOffTimeout = TimeSpan.FromSeconds(2);
     private readonly MqttOptions _options;
@@ -24,14 +25,13 @@ public sealed class AgencyConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly List<TopicSubscription> _subscriptions = [];
-    private readonly CancellationTokenSource _stop = new();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IMqttClient? _client;
     private string _downReason = "not connected yet";
-    private Task _loop = Task.CompletedTask;
-    private int _stopped;
 
+    /// <param name="time">Paces the reconnect delays and stamps the status messages (a fake one in tests).</param>
     public AgencyConnection(MqttOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
+        : base("agency connection", logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _topics = topics ?? throw new ArgumentNullException(nameof(topics));
@@ -82,8 +82,6 @@ public sealed class AgencyConnection : IAsyncDisposable
         }
     }
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
-
     /// <summary>Completes when the link is up (online status published, subscriptions made).</summary>
     public Task WaitUntilConnectedAsync(CancellationToken cancellationToken)
     {
@@ -109,24 +107,11 @@ public sealed class AgencyConnection : IAsyncDisposable
             : client.PublishAsync(topic, payload, qos, retain, cancellationToken);
     }
 
-    /// <summary>Publishes the retained offline status, disconnects cleanly (so the will is not sent) and stops reconnecting.</summary>
-    public async Task StopAsync()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-        }
+    // A stop (StopAsync) publishes the retained offline status, disconnects cleanly (so the will
+    // is not sent) and ends the reconnecting.
+    protected override Task RunAsync(CancellationToken stopping) => ConnectAndStayConnectedAsync(stopping);
 
-        await _loop.ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken stop)
+    private async Task ConnectAndStayConnectedAsync(CancellationToken stop)
     {
         var backoff = new ConnectBackoff(ReconnectDelayMin, ReconnectDelayMax);
         string? lastFailure = null;

@@ -1,3 +1,4 @@
+using EdgeIngest.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Publishing;
@@ -7,7 +8,7 @@ namespace EdgeIngest.Publishing;
 /// purpose: one that waited out an outage would report a state that no longer holds, and the next
 /// one is never more than an interval away.
 /// </summary>
-public sealed class HeartbeatSender : IAsyncDisposable
+public sealed class HeartbeatSender : BackgroundLoop
 {
     private static readonly TimeSpan AcknowledgeTimeout = TimeSpan.FromSeconds(10);
     private readonly AgencyConnection _connection;
@@ -15,13 +16,13 @@ public sealed class HeartbeatSender : IAsyncDisposable
     private readonly TimeSpan _interval;
     private readonly Func<byte[]> _build;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private Task _loop = Task.CompletedTask;
+    private readonly TimeProvider _time;
     private long _sent;
-    private int _stopped;
 
     /// <param name="build">Makes the heartbeat payload (JSON) at the moment it is sent.</param>
-    public HeartbeatSender(AgencyConnection connection, string topic, TimeSpan interval, Func<byte[]> build, ILogger logger)
+    /// <param name="time">Paces the heartbeats (a fake one in tests).</param>
+    public HeartbeatSender(AgencyConnection connection, string topic, TimeSpan interval, Func<byte[]> build, ILogger logger, TimeProvider? time = null)
+        : base("heartbeat sender", logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
@@ -29,56 +30,33 @@ public sealed class HeartbeatSender : IAsyncDisposable
         _interval = interval;
         _build = build ?? throw new ArgumentNullException(nameof(build));
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     public long Sent => Interlocked.Read(ref _sent);
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
-
-    public async Task StopAsync()
+    protected override async Task RunAsync(CancellationToken stopping)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        using var timer = new PeriodicTimer(_interval, _time);
+        while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
-        }
-
-        await _loop.ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(_interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            if (!_connection.IsConnected)
             {
-                if (!_connection.IsConnected)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                    limit.CancelAfter(AcknowledgeTimeout);
-                    await _connection.PublishAsync(_topic, _build(), qos: 1, retain: false, limit.Token).ConfigureAwait(false);
-                    Interlocked.Increment(ref _sent);
-                }
-                catch (Exception e) when (!stop.IsCancellationRequested)
-                {
-                    HeartbeatSenderLog.NotSent(_logger, e.Message);
-                }
+                continue;
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Stopping.
+
+            try
+            {
+                // Bounded in real time: it guards against a broker that never answers, whatever clock paces the beats.
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                limit.CancelAfter(AcknowledgeTimeout);
+                await _connection.PublishAsync(_topic, _build(), qos: 1, retain: false, limit.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _sent);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                HeartbeatSenderLog.NotSent(_logger, e.Message);
+            }
         }
     }
 }

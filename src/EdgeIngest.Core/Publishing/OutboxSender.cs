@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using EdgeIngest.Hosting;
 using EdgeIngest.Outbox;
 using Microsoft.Extensions.Logging;
 
@@ -13,26 +15,27 @@ namespace EdgeIngest.Publishing;
 /// messages already in flight (at most <see cref="MaxClipMessagesInFlight"/>).
 /// A message leaves the outbox in <see cref="OnDelivered"/> only.
 /// </summary>
-public sealed class OutboxSender : IAsyncDisposable
+public sealed class OutboxSender : BackgroundLoop
 {
     private static readonly TimeSpan RetryDelayMin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryDelayMax = TimeSpan.FromSeconds(30);
     private readonly DurableOutbox _outbox;
     private readonly AgencyConnection _connection;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private Task _loop = Task.CompletedTask;
+    private readonly TimeProvider _time;
     private Task? _arrival;
     private TimeSpan _retryDelay = RetryDelayMin;
     private long _delivered;
     private int _peakInFlight;
-    private int _stopped;
 
-    public OutboxSender(DurableOutbox outbox, AgencyConnection connection, ILogger logger)
+    /// <param name="time">Paces the retries after the broker refused a message (a fake one in tests).</param>
+    public OutboxSender(DurableOutbox outbox, AgencyConnection connection, ILogger logger, TimeProvider? time = null)
+        : base("outbox sender", logger)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Publishes kept in flight when the broker allows that many (the default is well under mosquitto's 20).</summary>
@@ -56,38 +59,36 @@ public sealed class OutboxSender : IAsyncDisposable
     /// <summary>Messages acknowledged by the broker since start.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
-    public void Start() => _loop = Task.Run(() => SendLoopAsync(_stop.Token));
-
-    /// <summary>Stops once the outbox is empty or <paramref name="drainTimeout"/> has passed; what is left stays on disk.</summary>
+    /// <summary>
+    /// Stops once the outbox is empty or <paramref name="drainTimeout"/> has passed; what is left
+    /// stays on disk. The drain is bounded in real time: it is part of a shutdown, whatever clock
+    /// paces the retries.
+    /// </summary>
     public async Task StopAsync(TimeSpan drainTimeout)
     {
-        var deadline = DateTime.UtcNow + drainTimeout;
-        while (_connection.IsConnected && _outbox.GetStatistics().Total > 0 && DateTime.UtcNow < deadline)
+        var draining = Stopwatch.StartNew();
+        while (_connection.IsConnected && _outbox.GetStatistics().Total > 0 && draining.Elapsed < drainTimeout)
         {
             await Task.Delay(50).ConfigureAwait(false);
         }
 
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-        }
-
-        await _loop.ConfigureAwait(false);
-        var waiting = _outbox.GetStatistics().Total;
-        if (waiting > 0)
-        {
-            OutboxSenderLog.StoppedWithBacklog(_logger, waiting);
-        }
+        await StopAsync().ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task RunAsync(CancellationToken stopping)
     {
-        if (Volatile.Read(ref _stopped) == 0)
+        try
         {
-            await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+            await SendLoopAsync(stopping).ConfigureAwait(false);
         }
-
-        _stop.Dispose();
+        finally
+        {
+            var waiting = _outbox.GetStatistics().Total;
+            if (waiting > 0)
+            {
+                OutboxSenderLog.StoppedWithBacklog(_logger, waiting);
+            }
+        }
     }
 
     private async Task SendLoopAsync(CancellationToken stop)
@@ -106,7 +107,7 @@ public sealed class OutboxSender : IAsyncDisposable
                 if (await SendWhileConnectedAsync(stop).ConfigureAwait(false))
                 {
                     // Still connected: the broker refused a message (e.g. an ACL); do not ask again in a tight loop.
-                    await Task.Delay(_retryDelay, stop).ConfigureAwait(false);
+                    await Task.Delay(_retryDelay, _time, stop).ConfigureAwait(false);
                     _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, RetryDelayMax.Ticks));
                 }
             }

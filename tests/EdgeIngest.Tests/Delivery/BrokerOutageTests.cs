@@ -5,6 +5,7 @@ using EdgeIngest.Publishing;
 using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.Tests.Outbox;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeIngest.Tests.Delivery;
 
@@ -25,11 +26,12 @@ public sealed class BrokerOutageTests
         using var folder = new OutboxFolder();
         using var outbox = folder.Open();
         var logger = folder.Logs.CreateLogger("EdgeIngest.Events");
-        await using var connection = new AgencyConnection(WithClientCertificate(broker, "test-device", gate.Port), OutboxFolder.Topics, logger)
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var connection = new AgencyConnection(WithClientCertificate(broker, "test-device", gate.Port), OutboxFolder.Topics, logger, clock)
         {
             ReconnectDelayMax = TimeSpan.FromSeconds(5),
         };
-        await using var sender = new OutboxSender(outbox, connection, logger);
+        await using var sender = new OutboxSender(outbox, connection, logger, clock);
         var agency = await MqttSubscriber.ConnectAsync(WithClientCertificate(broker, "agency", broker.Port), TopicLayout.AllHits("edgeingest"), 1, Cancellation);
         connection.Start();
         sender.Start();
@@ -41,19 +43,23 @@ public sealed class BrokerOutageTests
         var received = new List<string> { SyntheticHits.EventIdOf((await NextAsync(agency.Messages, Patience)).Payload) };
         await Eventually.HoldsAsync(() => outbox.GetStatistics().Total == 0, Patience, () => "the first hit was never acknowledged");
 
-        // The broker goes down (and the device's route to it with it) while hits keep coming.
+        // The broker goes down (and the device's route to it with it) while hits keep coming, for
+        // a minute of the device's clock; its reconnect attempts are real, their delays are not.
         gate.Close();
         await broker.StopAsync();
         await agency.DisposeAsync();
-        var outageEnds = DateTime.UtcNow + Outage;
-        for (var i = 1; DateTime.UtcNow < outageEnds; i++)
+        await Eventually.HoldsAsync(() => !connection.IsConnected, Patience, () => "the device did not notice the broker was gone");
+        var outageEnds = clock.GetUtcNow() + Outage;
+        for (var i = 1; clock.GetUtcNow() < outageEnds; i++)
         {
             var hit = SyntheticHits.Create(OutboxFolder.Topics, i);
             outbox.Enqueue(hit);
             produced.Add(hit.EventId);
-            await Task.Delay(HitInterval, Cancellation);
+            clock.Advance(HitInterval);
+            await Task.Delay(20, Cancellation); // lets the reconnect attempt that the advance released run
         }
 
+        await Eventually.HoldsAdvancingAsync(() => folder.Logs.Lines.Any(l => l.EventId == 304), clock, HitInterval, Patience, () => "no reconnect attempt was retried during the outage");
         Assert.False(connection.IsConnected);
         Assert.Equal(produced.Count - 1, outbox.GetStatistics().Events);
 
@@ -61,6 +67,7 @@ public sealed class BrokerOutageTests
         await broker.RestartAsync();
         await using var returned = await MqttSubscriber.ConnectAsync(WithClientCertificate(broker, "agency", broker.Port), TopicLayout.AllHits("edgeingest"), 1, Cancellation);
         gate.Open();
+        await Eventually.HoldsAdvancingAsync(() => connection.IsConnected, clock, HitInterval, Patience, () => "the device did not reconnect once the broker was back");
         while (received.Distinct().Count() < produced.Count)
         {
             received.Add(SyntheticHits.EventIdOf((await NextAsync(returned.Messages, Patience, () => $"received {received.Distinct().Count()} of {produced.Count}; outbox {outbox.GetStatistics()}")).Payload));
@@ -87,7 +94,8 @@ public sealed class BrokerOutageTests
         using var folder = new OutboxFolder();
         using var outbox = folder.Open();
         var logger = folder.Logs.CreateLogger("EdgeIngest.Events");
-        await using var connection = new AgencyConnection(WithClientCertificate(broker, "test-device", gate.Port), OutboxFolder.Topics, logger)
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var connection = new AgencyConnection(WithClientCertificate(broker, "test-device", gate.Port), OutboxFolder.Topics, logger, clock)
         {
             ReconnectDelayMax = TimeSpan.FromSeconds(2),
         };
@@ -98,8 +106,9 @@ public sealed class BrokerOutageTests
         connection.Start();
         sender.Start();
 
-        await Eventually.HoldsAsync(() => folder.Logs.Lines.Any(l => l.EventId == 304), TimeSpan.FromSeconds(20), () => "no second connection attempt was made");
+        await Eventually.HoldsAdvancingAsync(() => folder.Logs.Lines.Any(l => l.EventId == 304), clock, connection.ReconnectDelayMax, TimeSpan.FromSeconds(20), () => "no second connection attempt was made");
         gate.Open();
+        await Eventually.HoldsAdvancingAsync(() => connection.IsConnected, clock, connection.ReconnectDelayMax, Patience, () => "the device did not connect once it could");
 
         Assert.Equal(hit.EventId, SyntheticHits.EventIdOf((await NextAsync(agency.Messages, Patience)).Payload));
         var failure = Assert.Single(folder.Logs.Lines, l => l.EventId == 301);
@@ -138,14 +147,11 @@ public sealed class BrokerOutageTests
         await using var broker = await MosquittoBroker.StartAsync(new MosquittoBrokerOptions { MutualTls = true });
         using var folder = new OutboxFolder();
         var options = broker.ClientOptions("test-device"); // no client certificate
-        await using var connection = new AgencyConnection(options, OutboxFolder.Topics, folder.Logs.CreateLogger("EdgeIngest.Events"))
-        {
-            ReconnectDelayMin = TimeSpan.FromMilliseconds(100),
-            ReconnectDelayMax = TimeSpan.FromMilliseconds(400),
-        };
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var connection = new AgencyConnection(options, OutboxFolder.Topics, folder.Logs.CreateLogger("EdgeIngest.Events"), clock);
         connection.Start();
 
-        await Eventually.HoldsAsync(() => folder.Logs.Lines.Count(l => l.EventId == 304) >= 3, TimeSpan.FromSeconds(30), () => "fewer than 4 attempts were made");
+        await Eventually.HoldsAdvancingAsync(() => folder.Logs.Lines.Count(l => l.EventId == 304) >= 3, clock, connection.ReconnectDelayMax, TimeSpan.FromSeconds(30), () => "fewer than 4 attempts were made");
 
         var warning = Assert.Single(folder.Logs.Lines, l => l.EventId == 301);
         Assert.Contains("client certificate", warning.Message, StringComparison.Ordinal);

@@ -107,7 +107,13 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
         await using var broker = await MosquittoBroker.StartAsync();
         using var workspace = new ApplianceWorkspace(Hotlist);
         var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [("flood", cameras.Simulator.UrlFor("/cam1")), ("calm", cameras.Simulator.UrlFor("/cam2"))]));
-        config.Cameras[0].AnalysisFps = 15; // far more than one 2-core recogniser can take
+        // Every frame of the flooding camera goes to recognition (no motion gate: still frames
+        // would be skipped for 0.04 ms each, and a faster recogniser then kept up with 15 frames/s,
+        // dropping nothing), into a one-frame queue, so any frame that arrives while the
+        // recogniser is busy with the previous one, or with the calm camera's turn, is dropped.
+        config.Cameras[0].AnalysisFps = 15;
+        config.Cameras[0].Motion.Enabled = false;
+        config.Cameras[0].FrameQueueCapacity = 1;
         config.Cameras[1].AnalysisFps = 1; // one frame a second: served within two turns even on a loaded 2-core box
         config.Clips.Enabled = false;
         using var logs = new InMemoryLoggerProvider();

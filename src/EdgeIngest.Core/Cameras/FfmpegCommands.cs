@@ -8,21 +8,14 @@ internal static class FfmpegCommands
     private static readonly TimeSpan ProbeSocketTimeoutMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Prints <c>WIDTHxHEIGHT</c> of the first video stream. The caller bounds the probe by
-    /// <paramref name="timeout"/> and kills ffprobe then; ffprobe's own socket timeout is only a
-    /// backstop, set later, because at its timeout ffprobe against a camera that described a
-    /// stream but sent nothing prints <c>0x0</c> and exits 0, a verdict with no cause in it.
+    /// What FFMpegCore's <c>FFProbe</c> adds to its own arguments for a camera: TCP transport and
+    /// ffprobe's socket timeout. The caller bounds the probe by <paramref name="timeout"/> and
+    /// cancels it then (FFMpegCore kills ffprobe); the socket timeout is only a backstop, set
+    /// later, because at its timeout ffprobe against a camera that described a stream but sent
+    /// nothing reports an empty stream, a verdict with no cause in it.
     /// </summary>
-    public static string[] Probe(CameraUrl url, TimeSpan timeout) =>
-    [
-        "-hide_banner", "-loglevel", "error",
-        "-rtsp_transport", "tcp",
-        "-timeout", Microseconds(timeout + ProbeSocketTimeoutMargin),
-        "-select_streams", "v:0",
-        "-show_entries", "stream=width,height",
-        "-of", "csv=p=0:s=x",
-        url.WithCredentials,
-    ];
+    public static string ProbeOptions(TimeSpan timeout) =>
+        $"-rtsp_transport tcp -timeout {Microseconds(timeout + ProbeSocketTimeoutMargin)}";
 
     /// <summary>
     /// Decodes to packed BGR at the analysis rate. The output is pinned to the probed size, so a

@@ -1,71 +1,70 @@
 using System.Globalization;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
 
 namespace EdgeIngest.Cameras;
 
 /// <summary>
-/// Asks ffprobe for the stream's resolution, bounded by a timeout: a camera that accepts the
-/// connection and then answers nothing, or answers and never sends a frame, fails the attempt
-/// as <see cref="CameraFailureCause.ProbeTimedOut"/> at the timeout (ffprobe killed), so the
-/// camera leaves <see cref="CameraState.Connecting"/> with a cause and is retried with backoff.
+/// Asks ffprobe, through FFMpegCore's <see cref="FFProbe"/>, for the stream's resolution, bounded
+/// by a timeout: a camera that accepts the connection and then answers nothing, or answers and
+/// never sends a frame, fails the attempt as <see cref="CameraFailureCause.ProbeTimedOut"/> at the
+/// timeout (FFMpegCore kills ffprobe on cancellation), so the camera leaves
+/// <see cref="CameraState.Connecting"/> with a cause and is retried with backoff.
 /// </summary>
+/// <remarks>
+/// FFMpegCore's exception messages carry ffprobe's stderr verbatim, camera password included, so
+/// they are never logged: each stderr line goes through <see cref="StderrTail"/>, which redacts
+/// it and classifies the failure (unauthorized, not found, refused, …).
+/// </remarks>
 internal static class StreamProbe
 {
     public static async Task<ProbeResult> ProbeAsync(
         string ffprobePath, CameraUrl url, TimeSpan timeout, Action<string> onStderrLine, CancellationToken cancellationToken)
     {
-        var tail = new StderrTail(url);
-        await using var ffprobe = ChildProcess.Start(
-            ffprobePath, FfmpegCommands.Probe(url, timeout), line => onStderrLine(tail.Add(line)));
-
+        var options = new FFOptions { BinaryFolder = Path.GetDirectoryName(ffprobePath) ?? string.Empty };
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
-        string output;
+        var tail = new StderrTail(url);
         try
         {
-            output = await new StreamReader(ffprobe.StandardOutput).ReadToEndAsync(bounded.Token).ConfigureAwait(false);
+            var analysis = await FFProbe.AnalyseAsync(
+                new Uri(url.WithCredentials), options, FfmpegCommands.ProbeOptions(timeout), bounded.Token).ConfigureAwait(false);
+            var video = analysis.PrimaryVideoStream;
+            if (video is { Width: > 0, Height: > 0 })
+            {
+                return new ProbeResult(new VideoSize(video.Width.Value, video.Height.Value), null);
+            }
+
+            Report(analysis.StandardError, tail, onStderrLine);
+            return new ProbeResult(null, tail.ToFailure(video is null
+                ? $"ffprobe found no video stream at {url}"
+                : $"the camera at {url} described a video stream but ended the session before sending a frame"));
         }
         catch (OperationCanceledException)
         {
-            // ffprobe does not take q on stdin: end it now rather than after the stop grace.
-            ffprobe.Kill();
             cancellationToken.ThrowIfCancellationRequested();
             return new ProbeResult(null, new CameraFailure(
                 CameraFailureCause.ProbeTimedOut, $"ffprobe found no video stream at {url} within {timeout.TotalSeconds:0.#} s"));
         }
-
-        await ffprobe.WaitForExitAsync(timeout).ConfigureAwait(false);
-        if (TryParseSize(output, out var size))
+        catch (FFProbeProcessException e)
         {
-            return new ProbeResult(size, null);
+            Report(e.StandardError, tail, onStderrLine);
+            return new ProbeResult(null, tail.ToFailure(
+                $"ffprobe found no video stream at {url} (exit code {e.ExitCode.ToString(CultureInfo.InvariantCulture)})"));
         }
-
-        var code = ffprobe.HasExited ? ffprobe.ExitCode.ToString(CultureInfo.InvariantCulture) : "none";
-        var fallback = output.Trim() == "0x0"
-            ? $"the camera at {url} described a video stream but ended the session before sending a frame (ffprobe exit code {code})"
-            : $"ffprobe found no video stream at {url} (exit code {code})";
-        return new ProbeResult(null, tail.ToFailure(fallback));
+        catch (FFMpegException e)
+        {
+            // Not ffprobe's verdict but FFMpegCore's (no ffprobe at that path, output it could not
+            // parse): its message names no URL, so it is safe to pass on.
+            return new ProbeResult(null, new CameraFailure(CameraFailureCause.Other, $"ffprobe could not be run for {url}: {url.Redact(e.Message)}"));
+        }
     }
 
-    internal static bool TryParseSize(string output, out VideoSize size)
+    private static void Report(IEnumerable<string> stderr, StderrTail tail, Action<string> onStderrLine)
     {
-        size = default;
-        var line = output.AsSpan().Trim();
-        var newline = line.IndexOfAny('\r', '\n');
-        if (newline >= 0)
+        foreach (var line in stderr)
         {
-            line = line[..newline];
+            onStderrLine(tail.Add(line));
         }
-
-        var x = line.IndexOf('x');
-        if (x <= 0
-            || !int.TryParse(line[..x], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
-            || !int.TryParse(line[(x + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var height)
-            || width <= 0 || height <= 0)
-        {
-            return false;
-        }
-
-        size = new VideoSize(width, height);
-        return true;
     }
 }

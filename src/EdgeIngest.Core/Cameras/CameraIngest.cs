@@ -40,7 +40,7 @@ public sealed class CameraIngest : IAsyncDisposable, ISupervisedFfmpeg
         _options = options;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        _supervisor = new FfmpegSupervisor(this, options, TimeSpan.FromSeconds(options.StallTimeoutSeconds), QuitGrace, _time);
+        _supervisor = new FfmpegSupervisor($"decoder supervisor of camera '{options.Id}'", this, options, TimeSpan.FromSeconds(options.StallTimeoutSeconds), QuitGrace, _time, logger);
         _queue = new FrameQueue(options.FrameQueueCapacity);
     }
 
@@ -91,14 +91,14 @@ public sealed class CameraIngest : IAsyncDisposable, ISupervisedFfmpeg
     {
         _supervisor.ThrowIfStarted($"Camera '{CameraId}'");
         CameraLog.Starting(_logger, CameraId, Url.Redacted, _options.AnalysisFps);
-        _supervisor.Start();
+        _supervisor.StartSupervising();
         return Task.CompletedTask;
     }
 
     /// <summary>Stops ffmpeg (q, then kill after a bound), waits for it to be reaped and completes <see cref="Frames"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        await _supervisor.StopLoopAsync(cancellationToken).ConfigureAwait(false);
+        await _supervisor.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         _queue.Complete();
         _supervisor.MarkStopped();
     }
@@ -106,7 +106,7 @@ public sealed class CameraIngest : IAsyncDisposable, ISupervisedFfmpeg
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _supervisor.Dispose();
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
     }
 
     Task<FfmpegRunOutcome> ISupervisedFfmpeg.RunOnceAsync(CancellationToken stop) => RunOnceAsync(stop);

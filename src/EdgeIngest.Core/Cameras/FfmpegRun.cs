@@ -15,6 +15,7 @@ internal sealed class FfmpegRun : IAsyncDisposable
     private readonly CancellationToken _stop;
     private readonly CancellationTokenSource _stall;
     private readonly CancellationTokenRegistration _endRun;
+    private readonly CancellationTokenRegistration _stopRun;
 
     public FfmpegRun(FfmpegSupervisor supervisor, ChildProcess ffmpeg, StderrTail tail, CancellationToken stop)
     {
@@ -22,7 +23,10 @@ internal sealed class FfmpegRun : IAsyncDisposable
         _ffmpeg = ffmpeg;
         _tail = tail;
         _stop = stop;
-        _stall = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        // The watchdog runs on the supervisor's clock (a test moves it on instead of sleeping);
+        // a stop ends the run at once, whatever the clock says.
+        _stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, supervisor.Time);
+        _stopRun = stop.Register(static state => ((CancellationTokenSource)state!).Cancel(), _stall);
         // The reader blocks reading ffmpeg's output; ending ffmpeg is what ends the read (EOF).
         _endRun = _stall.Token.Register(EndFfmpeg);
         _stall.CancelAfter(supervisor.StallTimeout);
@@ -54,6 +58,7 @@ internal sealed class FfmpegRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopRun.Dispose();
         _endRun.Dispose();
         _stall.Dispose();
         await _ffmpeg.DisposeAsync().ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using EdgeIngest.Hosting;
+using Microsoft.Extensions.Logging;
+
 namespace EdgeIngest.Cameras;
 
 /// <summary>
@@ -6,16 +9,15 @@ namespace EdgeIngest.Cameras;
 /// tracks the state, the last failure, the restarts and the running pid. A failing camera is
 /// retried for ever; the service never crashes for it.
 /// </summary>
-internal sealed class FfmpegSupervisor : IDisposable
+internal sealed class FfmpegSupervisor : BackgroundLoop
 {
     private readonly ISupervisedFfmpeg _process;
     private readonly string _ffmpegPath;
     private readonly TimeProvider _time;
     private readonly RestartBackoff _backoff;
     private readonly Lock _statusGate = new();
-    private readonly CancellationTokenSource _stopping = new();
 
-    private Task? _loop;
+    private int _startRequested;
     private CameraState _state = CameraState.Stopped;
     private CameraFailure? _lastFailure;
     private long _restarts;
@@ -24,7 +26,9 @@ internal sealed class FfmpegSupervisor : IDisposable
 
     /// <param name="stallTimeout">How long an attempt may go without output before its ffmpeg is killed.</param>
     /// <param name="quitGrace">How long ffmpeg gets to quit when stopping before it is killed.</param>
-    public FfmpegSupervisor(ISupervisedFfmpeg process, CameraOptions camera, TimeSpan stallTimeout, TimeSpan quitGrace, TimeProvider time)
+    public FfmpegSupervisor(
+        string name, ISupervisedFfmpeg process, CameraOptions camera, TimeSpan stallTimeout, TimeSpan quitGrace, TimeProvider time, ILogger logger)
+        : base(name, logger)
     {
         _process = process;
         _ffmpegPath = camera.FfmpegPath;
@@ -34,16 +38,20 @@ internal sealed class FfmpegSupervisor : IDisposable
             TimeSpan.FromSeconds(camera.RestartDelayInitialSeconds), TimeSpan.FromSeconds(camera.RestartDelayMaxSeconds));
         StallTimeout = stallTimeout;
         QuitGrace = quitGrace;
+
+        // A stop asks ffmpeg to quit and kills it after the grace; the margin covers the reaping.
+        StopTimeout = quitGrace + TimeSpan.FromSeconds(5);
     }
 
     public CameraUrl Url { get; }
+
+    /// <summary>The clock of the restart backoff and of each run's stall watchdog.</summary>
+    public TimeProvider Time => _time;
 
     public TimeSpan StallTimeout { get; }
 
     public TimeSpan QuitGrace { get; }
 
-    /// <summary>Cancelled once stopping begins; for work that lives as long as the supervision.</summary>
-    public CancellationToken Stopping => _stopping.Token;
 
     public CameraState State
     {
@@ -74,32 +82,20 @@ internal sealed class FfmpegSupervisor : IDisposable
     /// <param name="subject">Who was started, for the message ("Camera 'gate-1'").</param>
     public void ThrowIfStarted(string subject)
     {
-        if (_loop is not null || _stopping.IsCancellationRequested)
+        if (Volatile.Read(ref _startRequested) != 0)
         {
             throw new InvalidOperationException($"{subject} was already started.");
         }
     }
 
     /// <summary>Starts supervising in the background; call <see cref="ThrowIfStarted"/> first.</summary>
-    public void Start()
+    public void StartSupervising()
     {
+        Volatile.Write(ref _startRequested, 1);
         SetState(CameraState.Connecting, failure: null);
-        _loop = Task.Run(() => SuperviseAsync(_stopping.Token), CancellationToken.None);
+        Start();
     }
 
-    /// <summary>Stops the current attempt (its ffmpeg is asked to quit) and waits for the supervision to end.</summary>
-    public async Task StopLoopAsync(CancellationToken cancellationToken)
-    {
-        if (!_stopping.IsCancellationRequested)
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
-
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Reports the stop, once however often the owner is stopped.</summary>
     public void MarkStopped()
@@ -128,9 +124,8 @@ internal sealed class FfmpegSupervisor : IDisposable
     /// <summary>Records the running ffmpeg's pid (0: none); <see cref="FfmpegRun"/> clears it once ffmpeg is reaped.</summary>
     public void TrackProcess(int processId) => Volatile.Write(ref _processId, processId);
 
-    public void Dispose() => _stopping.Dispose();
 
-    private async Task SuperviseAsync(CancellationToken stop)
+    protected override async Task RunAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {

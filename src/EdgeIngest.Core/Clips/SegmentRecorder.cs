@@ -40,7 +40,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         _time = timeProvider ?? TimeProvider.System;
         // A segment is announced only when it closes, one segment length (or GOP) after it opened.
         var stallTimeout = TimeSpan.FromSeconds(camera.StallTimeoutSeconds + (2 * clips.SegmentSeconds));
-        _supervisor = new FfmpegSupervisor(this, camera, stallTimeout, QuitGrace, _time);
+        _supervisor = new FfmpegSupervisor($"recorder supervisor of camera '{camera.Id}'", this, camera, stallTimeout, QuitGrace, _time, logger);
         Ring = new SegmentRing(
             ClipPaths.SegmentDirectory(clips, camera.Id), TimeSpan.FromSeconds(clips.RingMaxSeconds), clips.RingMaxBytes, _time);
         _trimmer = new SegmentTrimmer(camera.Id, Ring, logger, _time);
@@ -90,7 +90,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         }
 
         ClipLog.Starting(_logger, CameraId, Url.Redacted, _clips.SegmentSeconds, Ring.Directory);
-        _supervisor.Start();
+        _supervisor.StartSupervising();
         _trimmer.Start();
         return Task.CompletedTask;
     }
@@ -98,7 +98,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     /// <summary>Asks ffmpeg to quit (it closes and announces the segment in progress), waits for it, and stops trimming.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        await _supervisor.StopLoopAsync(cancellationToken).ConfigureAwait(false);
+        await _supervisor.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         StaleRecorder.Forget(Ring.Directory);
         await _trimmer.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -109,7 +109,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     {
         await StopAsync().ConfigureAwait(false);
         await _trimmer.DisposeAsync().ConfigureAwait(false);
-        _supervisor.Dispose();
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
     }
 
     Task<FfmpegRunOutcome> ISupervisedFfmpeg.RunOnceAsync(CancellationToken stop) => RecordOnceAsync(stop);

@@ -1,5 +1,6 @@
 using EdgeIngest.Cameras;
 using EdgeIngest.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeIngest.Tests.Cameras;
 
@@ -34,5 +35,46 @@ public sealed class CameraStallTests
             TimeSpan.FromSeconds(20),
             () => $"status {camera.GetStatus()}");
         Assert.True(camera.GetStatus().Restarts >= 1);
+    }
+
+    [Fact]
+    public async Task Stall_Watchdog_Runs_On_The_Camera_Clock_And_Kills_A_Frozen_Stream_Only_Once_The_Timeout_Has_Passed()
+    {
+        var logs = new InMemoryLoggerProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var demo = await DemoVideo.GetPathAsync();
+        await using var simulator = await RtspCameraSimulator.StartAsync(new Dictionary<string, string> { ["/hangs"] = demo });
+        await using var camera = TestCameras.Create("hangs", simulator.UrlFor("/hangs"), logs.CreateFactory(), options =>
+        {
+            options.StallTimeoutSeconds = 60; // a minute of camera time, passed in milliseconds
+            options.ProbeTimeoutSeconds = 20;
+        }, clock);
+        await camera.StartAsync(TestContext.Current.CancellationToken);
+        (await camera.NextFrameAsync(TimeSpan.FromSeconds(20))).Release();
+        var frozenPid = camera.FfmpegProcessId;
+
+        await simulator.FreezeAsync();
+        // Frames already on their way still arrive and re-arm the watchdog: let them drain first.
+        long framesIn;
+        do
+        {
+            framesIn = camera.GetStatus().FramesIn;
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+        while (camera.GetStatus().FramesIn != framesIn);
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+        Assert.True(camera.GetStatus().State == CameraState.Streaming, $"the watchdog fired before its 60 s had passed on the camera's clock: {camera.GetStatus()}");
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.HoldsAsync(
+            () => camera.GetStatus().LastFailure?.Cause == CameraFailureCause.Stalled,
+            TimeSpan.FromSeconds(10),
+            () => $"status {camera.GetStatus()}");
+        Assert.Contains("for 60 s", camera.GetStatus().LastFailure!.Message, StringComparison.Ordinal);
+        await Eventually.HoldsAsync(
+            () => !Directory.Exists($"/proc/{frozenPid}"), TimeSpan.FromSeconds(5), () => $"the frozen ffmpeg {frozenPid} was not killed and reaped");
+        await simulator.ThawAsync();
     }
 }

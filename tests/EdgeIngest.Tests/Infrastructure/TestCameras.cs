@@ -7,7 +7,7 @@ namespace EdgeIngest.Tests.Infrastructure;
 /// <summary>Cameras with test-friendly timings, and a bounded way to take a frame.</summary>
 internal static class TestCameras
 {
-    public static CameraIngest Create(string id, string url, ILoggerFactory logs, Action<CameraOptions>? configure = null)
+    public static CameraIngest Create(string id, string url, ILoggerFactory logs, Action<CameraOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new CameraOptions
         {
@@ -20,7 +20,7 @@ internal static class TestCameras
             RestartDelayMaxSeconds = 2,
         };
         configure?.Invoke(options);
-        return new CameraIngest(options, logs.CreateLogger($"camera.{id}"));
+        return new CameraIngest(options, logs.CreateLogger($"camera.{id}"), time);
     }
 
     public static async Task<FrameBuffer> NextFrameAsync(this CameraIngest camera, TimeSpan timeout)

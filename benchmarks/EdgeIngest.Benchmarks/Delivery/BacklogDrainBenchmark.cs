@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -22,7 +21,6 @@ namespace EdgeIngest.Benchmarks.Delivery;
 public class BacklogDrainBenchmark
 {
     private const int Backlog = 200;
-    private const int SnapshotBytes = 45_000;
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(50);
     private readonly TopicLayout _topics = new("edgeingest", "bench-device");
     private LoopbackBroker _broker = null!;
@@ -52,7 +50,7 @@ public class BacklogDrainBenchmark
     {
         for (var i = 0; i < Backlog; i++)
         {
-            _outbox.Enqueue(Hit(i));
+            _outbox.Enqueue(BenchmarkHits.Make(_topics, i));
         }
 
         _sender = new OutboxSender(_outbox, _connection, NullLogger.Instance) { MaxInFlight = MaxInFlight };
@@ -85,22 +83,6 @@ public class BacklogDrainBenchmark
         Directory.Delete(_folder, recursive: true);
     }
 
-    private OutgoingMessage Hit(int number)
-    {
-        var at = DateTimeOffset.UtcNow;
-        var hit = new HitEvent(
-            HitEvent.SchemaV1,
-            Guid.CreateVersion7(at).ToString(),
-            _topics.DeviceId,
-            "gate",
-            at,
-            $"BEN{number:0000}",
-            0.98f,
-            new HotlistJson($"BEN{number:0000}", "Benchmark listing", "high"),
-            new BoxJson(512, 431, 262, 72),
-            new SnapshotJson(1280, 720, Convert.ToBase64String(new byte[SnapshotBytes / 5]), Convert.ToBase64String(new byte[SnapshotBytes])));
-        return new OutgoingMessage(_topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId);
-    }
 
     /// <summary>In-process, 3 drains per setting, each one invocation (a drain of one at a time takes about 20 s).</summary>
     private sealed class DrainConfig : ManualConfig

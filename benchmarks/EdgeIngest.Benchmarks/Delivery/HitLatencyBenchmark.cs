@@ -21,7 +21,6 @@ namespace EdgeIngest.Benchmarks.Delivery;
 [Config(typeof(LatencyConfig))]
 public class HitLatencyBenchmark
 {
-    private const int SnapshotBytes = 45_000;
     private readonly TopicLayout _topics = new("edgeingest", "bench-device");
     private LoopbackBroker _broker = null!;
     private string _folder = null!;
@@ -49,7 +48,7 @@ public class HitLatencyBenchmark
 
     /// <summary>The hit is made (JSON with snapshots) before the clock starts: ReadRouter builds it before it enqueues.</summary>
     [IterationSetup]
-    public void MakeHit() => _next = Hit(++_number);
+    public void MakeHit() => _next = BenchmarkHits.Make(_topics, ++_number);
 
     [Benchmark(Description = "hit: outbox enqueue → agency subscriber")]
     public async Task HitToAgency()
@@ -76,22 +75,6 @@ public class HitLatencyBenchmark
         Directory.Delete(_folder, recursive: true);
     }
 
-    private OutgoingMessage Hit(int number)
-    {
-        var at = DateTimeOffset.UtcNow;
-        var hit = new HitEvent(
-            HitEvent.SchemaV1,
-            Guid.CreateVersion7(at).ToString(),
-            _topics.DeviceId,
-            "gate",
-            at,
-            $"BEN{number:0000}",
-            0.98f,
-            new HotlistJson($"BEN{number:0000}", "Benchmark listing", "high"),
-            new BoxJson(512, 431, 262, 72),
-            new SnapshotJson(1280, 720, Convert.ToBase64String(new byte[SnapshotBytes / 5]), Convert.ToBase64String(new byte[SnapshotBytes])));
-        return new OutgoingMessage(_topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId);
-    }
 
     /// <summary>In-process (no generated project to build), one hit per iteration, 200 samples, none discarded as outliers, with the P95 column.</summary>
     private sealed class LatencyConfig : ManualConfig

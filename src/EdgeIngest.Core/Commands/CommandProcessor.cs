@@ -38,7 +38,10 @@ public sealed class CommandProcessor
     {
         if (payload.Length > CommandLimits.MaxPayloadBytes)
         {
-            return Reject(null, string.Create(CultureInfo.InvariantCulture, $"command of {payload.Length:N0} bytes exceeds the 1 MiB limit"), now);
+            // Not parsed, but answered when its id can be read from the bytes before the limit:
+            // the agency then learns why the command did nothing instead of waiting for ever.
+            var reason = string.Create(CultureInfo.InvariantCulture, $"command of {payload.Length:N0} bytes exceeds the {CommandLimits.MaxPayloadBytes:N0}-byte (1 MiB) limit");
+            return Reject(AnswerableId(payload[..CommandLimits.MaxPayloadBytes]), reason, now);
         }
 
         lock (_gate)
@@ -56,9 +59,7 @@ public sealed class CommandProcessor
         }
         catch (JsonException e)
         {
-            var scanned = CommandIdScanner.Find(payload);
-            var answerable = scanned is not null && CommandEnvelope.CheckCommandIdText(scanned) is null ? scanned : null;
-            return Reject(answerable, $"command is not valid JSON: {e.Message}", now);
+            return Reject(AnswerableId(payload), $"command is not valid JSON: {e.Message}", now);
         }
 
         using (document)
@@ -117,6 +118,10 @@ public sealed class CommandProcessor
         CommandLog.Accepted(_logger, commandId, type, verdict.Summary!);
         return new CommandOutcome(commandId, true, null, Answer(commandId, null, now));
     }
+
+    /// <summary>The top-level command_id found before any damage (or the cut), if it is one that may be echoed back.</summary>
+    private static string? AnswerableId(ReadOnlySpan<byte> payload) =>
+        CommandIdScanner.Find(payload) is { } scanned && CommandEnvelope.CheckCommandIdText(scanned) is null ? scanned : null;
 
     private CommandOutcome Reject(string? commandId, string reason, DateTimeOffset now)
     {

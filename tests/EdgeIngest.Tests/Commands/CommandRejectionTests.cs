@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using EdgeIngest.Commands;
 using Microsoft.Extensions.Logging;
 
@@ -81,21 +82,35 @@ public sealed class CommandRejectionTests : IDisposable
     }
 
     [Fact]
-    public void A_Command_Over_1_MiB_Is_Refused_Unread()
+    public void A_Command_Over_1_MiB_Is_Refused_Unread_And_Answered_By_The_Id_In_Its_First_Bytes()
     {
         var before = _workspace.Hotlists.Current;
         var storedBefore = _workspace.StoredFiles();
-        var payload = Padded(CommandWorkspace.Ping("c-big"), CommandLimits.MaxPayloadBytes + 1);
+        var payload = Padded(CommandWorkspace.Ping("c-big"), (int)(2.3 * 1024 * 1024));
 
         var outcome = _workspace.Processor.Process(payload, CommandWorkspace.Now);
 
         Assert.False(outcome.Ok);
-        Assert.Equal("command of 1,048,577 bytes exceeds the 1 MiB limit", outcome.Error);
-        Assert.Null(outcome.CommandId);
-        Assert.Null(outcome.ResultPayload);
+        Assert.Equal("command of 2,411,724 bytes exceeds the 1,048,576-byte (1 MiB) limit", outcome.Error);
+        Assert.Equal("c-big", outcome.CommandId);
+        var result = JsonSerializer.Deserialize(outcome.ResultPayload!, CommandJsonContext.Default.CommandResult)!;
+        Assert.Equal(("c-big", false, outcome.Error), (result.CommandId, result.Ok, result.Error));
         Assert.Same(before, _workspace.Hotlists.Current);
         Assert.Equal(storedBefore, _workspace.StoredFiles());
-        Assert.Contains(_workspace.Logs.Lines, line => line is { EventId: 401, Level: LogLevel.Warning } && line.Contains("exceeds the 1 MiB limit"));
+        Assert.Contains(_workspace.Logs.Lines, line => line is { EventId: 401, Level: LogLevel.Warning } && line.Contains("exceeds the 1,048,576-byte") && line.Contains("c-big"));
+    }
+
+    [Fact]
+    public void A_Command_Over_1_MiB_Whose_Id_Lies_Beyond_The_Limit_Gets_No_Answer()
+    {
+        var padding = new string(' ', CommandLimits.MaxPayloadBytes);
+        var payload = Encoding.UTF8.GetBytes($$"""{"schema":"edgeingest.command/1",{{padding}}"command_id":"c-late","type":"ping"}""");
+
+        var outcome = _workspace.Processor.Process(payload, CommandWorkspace.Now);
+
+        Assert.False(outcome.Ok);
+        Assert.Null(outcome.CommandId);
+        Assert.Null(outcome.ResultPayload);
     }
 
     [Fact]

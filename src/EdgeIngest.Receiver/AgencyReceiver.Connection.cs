@@ -6,8 +6,10 @@ namespace EdgeIngest.Receiving;
 /// <summary>The receiver's connection: made, subscribed, watched, and made again with the shared backoff.</summary>
 public sealed partial class AgencyReceiver
 {
-    private static readonly TimeSpan ReconnectDelayMin = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ReconnectDelayMax = TimeSpan.FromSeconds(30);
+    // Capped low so that the receiver is back within 5 s of a broker restart: an attempt against a
+    // stopped broker is refused at once and costs next to nothing.
+    private static readonly TimeSpan ReconnectDelayMin = TimeSpan.FromSeconds(0.5);
+    private static readonly TimeSpan ReconnectDelayMax = TimeSpan.FromSeconds(2);
 
     private async Task ConnectAndListenAsync(InboxLoop processing, CancellationToken cancellationToken)
     {
@@ -53,6 +55,7 @@ public sealed partial class AgencyReceiver
                 }
 
                 backoff.Reset();
+                Volatile.Write(ref _client, client);
                 IsSubscribed = true;
                 if (everConnected)
                 {
@@ -78,6 +81,7 @@ public sealed partial class AgencyReceiver
                 finally
                 {
                     IsSubscribed = false;
+                    Interlocked.CompareExchange(ref _client, null, client);
                 }
             }
         }

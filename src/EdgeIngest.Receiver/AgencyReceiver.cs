@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Threading.Channels;
+using EdgeIngest.Events;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Receiving.Configuration;
 using EdgeIngest.Receiving.Output;
@@ -13,7 +15,10 @@ namespace EdgeIngest.Receiving;
 /// acknowledged to the broker only after it is durably stored (or found to be a duplicate or
 /// unacceptable), so a receiver killed at any instant loses nothing: the broker keeps every
 /// unacknowledged message in the session and sends it again on the next connection, and the
-/// store de-duplicates by event id. Reconnects use the devices' policy (<see cref="Publishing.ConnectBackoff"/>).
+/// store de-duplicates by event id. Before that PUBACK, each stored message is confirmed to its
+/// device end to end on <c>{prefix}/{device}/acks</c> (<see cref="AckEvent"/>, several ids per
+/// acknowledgement): only then may the device delete it, since a broker that crashes loses what it
+/// had not saved, PUBACK or not. Order per message: stored (fsync'd) → confirmed → PUBACK. Reconnects use the devices' policy (<see cref="Publishing.ConnectBackoff"/>).
 /// Refusals that retrying cannot fix end the run with <see cref="ReceiverStartException"/>.
 /// </summary>
 public sealed partial class AgencyReceiver
@@ -27,6 +32,9 @@ public sealed partial class AgencyReceiver
     /// </summary>
     public const int UnacknowledgedLimit = 64;
 
+    /// <summary>Confirmations sent in one acknowledgement at most; fewer when the inbox runs empty first.</summary>
+    public const int AckBatch = 64;
+
     private static readonly TimeSpan StoreRetryMin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StoreRetryMax = TimeSpan.FromSeconds(30);
 
@@ -36,6 +44,13 @@ public sealed partial class AgencyReceiver
     private readonly TimeProvider _clock;
     private readonly Channel<MqttReceivedMessage> _inbox = Channel.CreateUnbounded<MqttReceivedMessage>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    // Stored messages waiting for their confirmation and PUBACK, in arrival order, and the
+    // confirmations by device. Touched by the inbox task only.
+    private readonly List<MqttReceivedMessage> _stored = new(AckBatch);
+    private readonly Dictionary<string, List<string>> _pendingAcks = new(StringComparer.Ordinal);
+    private int _pendingAckCount;
+    private IMqttClient? _client;
 
     public AgencyReceiver(ReceiverConfig config, TextWriter console, ILoggerFactory loggers, TimeProvider? clock = null)
     {
@@ -81,9 +96,56 @@ public sealed partial class AgencyReceiver
 
     private async Task ProcessInboxAsync(CancellationToken stopping)
     {
-        await foreach (var message in _inbox.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+        try
         {
-            await StoreAsync(message, stopping).ConfigureAwait(false);
+            await foreach (var message in _inbox.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+            {
+                var ack = await StoreAsync(message, stopping).ConfigureAwait(false);
+                _stored.Add(message);
+                if (ack is { } confirmation)
+                {
+                    if (!_pendingAcks.TryGetValue(confirmation.DeviceId, out var keys))
+                    {
+                        _pendingAcks[confirmation.DeviceId] = keys = [];
+                    }
+
+                    keys.Add(confirmation.Key);
+                    _pendingAckCount++;
+                }
+
+                // Batch while more is already waiting; confirm as soon as the inbox is momentarily empty.
+                if (_pendingAckCount >= AckBatch || _stored.Count >= UnacknowledgedLimit || !_inbox.Reader.TryPeek(out _))
+                {
+                    await ConfirmAndAcknowledgeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            // Stopping: what is stored gets its confirmation and PUBACK while the connection lasts.
+            await ConfirmAndAcknowledgeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Publishes the pending confirmations (one QoS 1 acknowledgement per device, waiting for the
+    /// broker's PUBACK), then sends the PUBACKs of the stored messages. A confirmation that cannot
+    /// be published costs nothing but time: the device keeps those messages and sends them again
+    /// after its confirmation timeout (or its reconnect), they are found stored, and confirmed then.
+    /// The PUBACKs go out regardless, since the messages are stored, and a broker whose ACL refuses
+    /// the confirmations must not stall the receiver at its Receive Maximum.
+    /// </summary>
+    private async Task ConfirmAndAcknowledgeAsync()
+    {
+        foreach (var (device, keys) in _pendingAcks)
+        {
+            await PublishAckAsync(device, keys).ConfigureAwait(false);
+        }
+
+        _pendingAcks.Clear();
+        _pendingAckCount = 0;
+        foreach (var message in _stored)
+        {
             try
             {
                 await message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
@@ -95,6 +157,26 @@ public sealed partial class AgencyReceiver
                 ReceiverLog.NotAcknowledged(_logger, message.Topic, e.Message);
             }
         }
+
+        _stored.Clear();
+    }
+
+    private async Task PublishAckAsync(string device, List<string> keys)
+    {
+        var topic = $"{_config.TopicPrefix}/{device}/acks";
+        var payload = JsonSerializer.SerializeToUtf8Bytes(
+            new AckEvent(AckEvent.SchemaV1, device, _clock.GetUtcNow(), keys),
+            EventJsonContext.Default.AckEvent);
+        try
+        {
+            var client = Volatile.Read(ref _client) ?? throw new MqttException("not connected to the broker");
+            await client.PublishAsync(topic, payload, qos: 1, retain: false, CancellationToken.None).ConfigureAwait(false);
+            ReceiverLog.Confirmed(_logger, keys.Count, device, topic);
+        }
+        catch (MqttException e)
+        {
+            ReceiverLog.ConfirmFailed(_logger, keys.Count, device, e.Message);
+        }
     }
 
     /// <summary>
@@ -102,14 +184,18 @@ public sealed partial class AgencyReceiver
     /// acknowledging a message that is not stored would lose it. Meanwhile the broker holds back
     /// everything beyond <see cref="UnacknowledgedLimit"/>.
     /// </summary>
-    private async Task StoreAsync(MqttReceivedMessage message, CancellationToken stopping)
+    /// <returns>What to confirm to the device, if anything.</returns>
+    private async Task<DeviceAck?> StoreAsync(MqttReceivedMessage message, CancellationToken stopping)
     {
         var backoff = new Publishing.ConnectBackoff(StoreRetryMin, StoreRetryMax);
-        while (!_processor.Handle(message))
+        DeviceAck? ack;
+        while (!_processor.Handle(message, out ack))
         {
             var delay = backoff.Next();
             ReceiverLog.StoreRetry(_logger, message.Topic, backoff.Failures, delay.TotalSeconds);
             await Task.Delay(delay, _clock, stopping).ConfigureAwait(false);
         }
+
+        return ack;
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using EdgeIngest.Events;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Receiving.Clips;
 using EdgeIngest.Receiving.Output;
@@ -13,13 +15,17 @@ namespace EdgeIngest.Receiving;
 /// task, so nothing here needs a lock). Whatever a message contains, <see cref="Handle"/> returns:
 /// a bad message is logged with its topic and the reason and skipped (true: done with it); a disk
 /// error is logged and reported as false, so that the caller keeps the message unacknowledged and
-/// tries again. Every write is flushed to disk before this returns true. Counters move only after the log line or printed line is out, so
+/// tries again. Every write is flushed to disk before this returns true. Each message of the
+/// outbox kinds (hits, reads, drops, command results, clip manifests and chunks) is stored at most
+/// once, and its <see cref="AckKeys"/> key comes back so that the receiver can confirm it to the
+/// device, a duplicate and a message rejected for good included (sending it again cannot help). Counters move only after the log line or printed line is out, so
 /// whoever sees a count can rely on the line.
 /// </summary>
 public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, TextWriter console, ReceiverCounters counters, ILogger logger, TimeProvider clock)
 {
     private readonly HitStore _hits = new(layout, clock);
     private readonly ClipAssembler _clips = new(layout);
+    private readonly LoggedOnce _logs = new(layout);
 
     /// <summary>Completes clips whose pieces were all on disk when the receiver last stopped.</summary>
     public void ResumeClips()
@@ -31,12 +37,16 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
     }
 
     /// <returns>True when the message is durably stored, a duplicate, or rejected for good; false when the disk refused it and it should be tried again.</returns>
-    public bool Handle(MqttReceivedMessage message)
+    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox) and for a message too broken to name.</param>
+    public bool Handle(MqttReceivedMessage message, out DeviceAck? ack)
     {
+        ack = null;
+        DeviceTopic? topic = null;
         try
         {
-            if (!DeviceTopic.TryParse(topicPrefix, message.Topic, out var topic, out var problem))
+            if (!DeviceTopic.TryParse(topicPrefix, message.Topic, out topic, out var problem))
             {
+                topic = null;
                 throw new MessageRejectedException(problem);
             }
 
@@ -46,13 +56,15 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
                 throw new MessageRejectedException($"{message.Payload.Length} bytes is over the {limit}-byte limit for {topic.Kind} messages");
             }
 
-            Dispatch(topic, message.Payload);
+            var key = Dispatch(topic, message.Payload);
+            ack = key is null ? null : new DeviceAck(topic.DeviceId, key);
             return true;
         }
         catch (MessageRejectedException e)
         {
             ReceiverLog.Rejected(logger, message.Topic, message.Payload.Length, e.Message);
             counters.CountRejectedMessage();
+            ack = topic is null || KeyOfRejected(topic, message) is not { } key ? null : new DeviceAck(topic.DeviceId, key);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -62,14 +74,16 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         }
     }
 
-    private void Dispatch(DeviceTopic topic, byte[] payload)
+    /// <returns>The message's acknowledgement key; null for kinds the device does not keep (status, heartbeat).</returns>
+    private string? Dispatch(DeviceTopic topic, byte[] payload)
     {
         var device = topic.DeviceId;
         switch (topic.Kind)
         {
             case TopicKind.Hit:
-                StoreHit(HitVerifier.Verify(payload, device));
-                break;
+                var hit = HitVerifier.Verify(payload, device);
+                StoreHit(hit);
+                return AckKeys.ForEvent("hits", hit.EventId);
             case TopicKind.Read:
                 var (read, eventId) = ReadVerifier.Verify(payload, device);
                 if (_hits.SaveRead(read, eventId))
@@ -81,29 +95,72 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
                     counters.CountDuplicateRead();
                 }
 
-                break;
+                return AckKeys.ForEvent("reads", eventId);
             case TopicKind.Status:
                 StoreLatest(device, "status.json", DeviceMessageVerifier.VerifyStatus(payload, device));
-                break;
+                return null;
             case TopicKind.Heartbeat:
                 StoreLatest(device, "heartbeat.json", DeviceMessageVerifier.VerifyHeartbeat(payload, device));
-                break;
+                return null;
             case TopicKind.Drop:
-                Append(device, layout.DropsLog, DeviceMessageVerifier.VerifyDrop(payload, device));
-                break;
+                var (drop, droppedEvent) = DeviceMessageVerifier.VerifyDrop(payload, device);
+                Logged(device, "drops.jsonl", _logs.AppendDrop(device, droppedEvent, drop));
+                return AckKeys.ForEvent("drops", droppedEvent);
             case TopicKind.CommandResult:
-                Append(device, layout.CommandResultsLog, DeviceMessageVerifier.VerifyCommandResult(payload, device));
-                break;
+                var (result, commandId) = DeviceMessageVerifier.VerifyCommandResult(payload, device);
+                Logged(device, "command-results.jsonl", _logs.AppendCommandResult(device, result));
+                return AckKeys.ForEvent("command-results", commandId);
             case TopicKind.ClipManifest:
                 Report(_clips.AcceptManifest(ClipManifestVerifier.Verify(payload, device, topic.ClipEventId!), payload));
-                break;
+                return AckKeys.ForClipPart(ClipPartTopic(topic));
             case TopicKind.ClipChunk:
                 Report(_clips.AcceptChunk(device, topic.ClipEventId!, topic.ChunkIndex, payload));
-                break;
+                return AckKeys.ForClipPart(ClipPartTopic(topic));
             default:
                 throw new MessageRejectedException($"no handler for {topic.Kind}");
         }
     }
+
+    /// <summary>
+    /// The key of a message rejected for good, so that the device stops sending it: a clip part's
+    /// topic, or the id an event carries if it can be read at all.
+    /// </summary>
+    private static string? KeyOfRejected(DeviceTopic topic, MqttReceivedMessage message)
+    {
+        var relative = topic.Kind switch
+        {
+            TopicKind.Hit => "hits",
+            TopicKind.Read => "reads",
+            TopicKind.Drop => "drops",
+            TopicKind.CommandResult => "command-results",
+            TopicKind.ClipManifest or TopicKind.ClipChunk => ClipPartTopic(topic),
+            _ => null,
+        };
+        if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk)
+        {
+            return relative;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(message.Payload);
+            var name = topic.Kind == TopicKind.CommandResult ? "command_id" : "event_id";
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { Length: > 0 } text
+                ? AckKeys.ForEvent(relative, topic.Kind == TopicKind.CommandResult || !EventIds.TryNormalize(text, out var normalized) ? text : normalized)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A clip part's topic relative to the device, as the device's outbox has it (event ids from the device are lower-case).</summary>
+    private static string ClipPartTopic(DeviceTopic topic) => topic.Kind == TopicKind.ClipManifest
+        ? $"clips/{topic.ClipEventId}/manifest"
+        : string.Create(CultureInfo.InvariantCulture, $"clips/{topic.ClipEventId}/chunks/{topic.ChunkIndex}");
 
     private void StoreHit(VerifiedHit verified)
     {
@@ -127,11 +184,17 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         counters.CountDeviceMessage();
     }
 
-    private void Append(string device, string log, byte[] json)
+    private void Logged(string device, string log, bool stored)
     {
-        AtomicFile.AppendLine(log, json);
-        ReceiverLog.DeviceMessageStored(logger, Path.GetFileName(log), device);
-        counters.CountDeviceMessage();
+        if (stored)
+        {
+            ReceiverLog.DeviceMessageStored(logger, log, device);
+            counters.CountDeviceMessage();
+        }
+        else
+        {
+            ReceiverLog.DuplicateDeviceMessage(logger, log, device);
+        }
     }
 
     private void Report(ClipResult result)

@@ -45,4 +45,13 @@ internal static partial class ReceiverLog
 
     [LoggerMessage(EventId = 819, Level = LogLevel.Warning, Message = "The message on {Topic} is still not stored after {Attempts} attempt(s); next try in {DelaySeconds:0.#} s (the broker holds everything after it)")]
     public static partial void StoreRetry(ILogger logger, string topic, int attempts, double delaySeconds);
+
+    [LoggerMessage(EventId = 820, Level = LogLevel.Debug, Message = "Already stored in {Kind} from {DeviceId}: a redelivery, not appended again")]
+    public static partial void DuplicateDeviceMessage(ILogger logger, string kind, string deviceId);
+
+    [LoggerMessage(EventId = 821, Level = LogLevel.Debug, Message = "Confirmed {Count} stored message(s) to device {DeviceId} on {Topic}")]
+    public static partial void Confirmed(ILogger logger, int count, string deviceId, string topic);
+
+    [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "Could not confirm {Count} stored message(s) to device {DeviceId}: {Reason} — the device keeps them and sends them again; they are confirmed as duplicates then")]
+    public static partial void ConfirmFailed(ILogger logger, int count, string deviceId, string reason);
 }

@@ -53,7 +53,7 @@ public class BacklogDrainBenchmark
             _outbox.Enqueue(BenchmarkHits.Make(_topics, i));
         }
 
-        _sender = new OutboxSender(_outbox, _connection, NullLogger.Instance) { MaxInFlight = MaxInFlight };
+        _sender = new OutboxSender(_outbox, _connection, NullLogger.Instance) { MaxInFlight = MaxInFlight, Confirmation = DeliveryConfirmation.Broker };
     }
 
     [Benchmark(Description = "drain 200 queued hits over a 100 ms RTT link")]

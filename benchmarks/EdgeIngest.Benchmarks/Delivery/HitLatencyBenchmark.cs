@@ -39,7 +39,7 @@ public class HitLatencyBenchmark
         _outbox = DurableOutbox.Open(new OutboxOptions { FilePath = Path.Combine(_folder, OutboxOptions.FileName) }, _topics, NullLogger.Instance);
         var device = new MqttOptions { Host = "127.0.0.1", Port = _broker.Port, ClientId = "bench-device" };
         _connection = new AgencyConnection(device, _topics, NullLogger.Instance);
-        _sender = new OutboxSender(_outbox, _connection, NullLogger.Instance);
+        _sender = new OutboxSender(_outbox, _connection, NullLogger.Instance) { Confirmation = DeliveryConfirmation.Broker };
         _agency = MqttSubscriber.ConnectAsync(new MqttOptions { Host = "127.0.0.1", Port = _broker.Port, ClientId = "bench-agency" }, _topics.Hits, 1, CancellationToken.None).GetAwaiter().GetResult();
         _connection.Start();
         _sender.Start();

@@ -10,4 +10,5 @@ namespace EdgeIngest.Events;
 [JsonSerializable(typeof(HeartbeatEvent))]
 [JsonSerializable(typeof(DropEvent))]
 [JsonSerializable(typeof(ClipManifestEvent))]
+[JsonSerializable(typeof(AckEvent))]
 public sealed partial class EventJsonContext : JsonSerializerContext;

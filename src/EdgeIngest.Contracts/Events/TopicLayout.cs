@@ -31,6 +31,19 @@ public sealed class TopicLayout(string prefix, string deviceId)
     /// <summary>Device → agency answers to commands, <c>edgeingest.command-result/1</c>.</summary>
     public string CommandResults { get; } = $"{prefix}/{deviceId}/command-results";
 
+    /// <summary>
+    /// Agency → device end-to-end acknowledgements, <c>edgeingest.ack/1</c>, QoS 1: what the
+    /// receiver has durably stored; only then does a message leave the device's outbox.
+    /// </summary>
+    public string Acks { get; } = $"{prefix}/{deviceId}/acks";
+
+    /// <summary>Where <paramref name="topic"/> lies under this device's subtree (e.g. <c>hits</c>), or null when it is not under it.</summary>
+    public string? Relative(string topic)
+    {
+        var root = $"{Prefix}/{DeviceId}/";
+        return topic.StartsWith(root, StringComparison.Ordinal) ? topic[root.Length..] : null;
+    }
+
     /// <summary>A hit's clip: manifest (<c>edgeingest.clip/1</c>) then numbered raw chunks.</summary>
     public string ClipManifest(string eventId) => $"{Prefix}/{DeviceId}/clips/{eventId}/manifest";
 

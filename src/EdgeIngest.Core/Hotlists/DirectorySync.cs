@@ -7,7 +7,7 @@ namespace EdgeIngest.Hotlists;
 /// directory as a file handle, so this calls open/fsync/close directly (Linux only; elsewhere the
 /// rename is left to the file system).
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnly = 0;
 

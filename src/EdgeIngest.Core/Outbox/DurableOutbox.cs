@@ -10,9 +10,13 @@ namespace EdgeIngest.Outbox;
 /// <summary>
 /// Everything waiting for the agency, on disk (SQLite, WAL, <c>synchronous=FULL</c>). An enqueue
 /// returns only once its transaction is committed, so an event the caller was told about survives
-/// a crash or a power cut; a message leaves only through <see cref="Acknowledge"/>, after the
-/// broker's PUBACK. After a restart, what is left is sent again in creation order; receivers
-/// de-duplicate by event id. Thread-safe: one connection behind one lock (SQLite serialises
+/// a crash or a power cut. A message the broker acknowledged (PUBACK) is only marked sent
+/// (<see cref="MarkSent"/>) and kept: it leaves through <see cref="Confirm"/>, when the receiver's
+/// end-to-end acknowledgement says it is stored at the agency (a broker may crash before saving
+/// what it acknowledged). An unconfirmed message is due again after <see cref="OutboxOptions.ConfirmTimeout"/>
+/// (doubling per message up to <see cref="OutboxOptions.ConfirmTimeoutMax"/>), or at once after a
+/// reconnect (<see cref="ResendUnconfirmed"/>). After a restart, what is left is sent again in
+/// creation order; receivers de-duplicate by event id. Thread-safe: one connection behind one lock (SQLite serialises
 /// writers anyway, and the rates here are a few messages a second).
 /// </summary>
 public sealed class DurableOutbox : IDisposable
@@ -40,6 +44,9 @@ public sealed class DurableOutbox : IDisposable
     }
 
     public string FilePath => _options.FilePath;
+
+    /// <summary>The device's topics (its acknowledgement topic, and the subtree the keys are relative to).</summary>
+    public TopicLayout Topics => _topics;
 
     public long BudgetBytes => _options.BudgetBytes;
 
@@ -150,7 +157,7 @@ public sealed class DurableOutbox : IDisposable
         return accepted;
     }
 
-    /// <summary>The next message to send: the oldest event, or when there is none, the oldest clip message.</summary>
+    /// <summary>The next message due: the oldest event, or when there is none, the oldest clip message (sent-and-unconfirmed ones only once their confirmation is overdue).</summary>
     public StoredMessage? PeekNext() => PeekNextAfter(0, 0);
 
     /// <summary>
@@ -167,13 +174,15 @@ public sealed class DurableOutbox : IDisposable
             using var command = _connection.CreateCommand();
             command.CommandText = """
                 SELECT seq, lane, topic, event_id, created_at_ms, payload FROM messages
-                WHERE (lane = $events AND seq > $lastEvent) OR (lane = $clips AND seq > $lastClip)
+                WHERE ((lane = $events AND seq > $lastEvent) OR (lane = $clips AND seq > $lastClip))
+                    AND (resend_at_ms IS NULL OR resend_at_ms <= $now)
                 ORDER BY lane, seq LIMIT 1
                 """;
             command.Parameters.AddWithValue("$events", (int)OutboxLane.Events);
             command.Parameters.AddWithValue("$clips", (int)OutboxLane.Clips);
             command.Parameters.AddWithValue("$lastEvent", lastEventSent);
             command.Parameters.AddWithValue("$lastClip", lastClipSent);
+            command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {
@@ -190,7 +199,116 @@ public sealed class DurableOutbox : IDisposable
         }
     }
 
-    /// <summary>Deletes a message the broker has acknowledged. A message already evicted (a dropped clip) is ignored.</summary>
+    /// <summary>
+    /// Records that the broker acknowledged a send, keeping the message until the receiver confirms
+    /// it: it is due again after the confirmation timeout, which doubles with each send of it. A
+    /// message already confirmed or evicted is ignored.
+    /// </summary>
+    public void MarkSent(long sequence)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var read = _connection.CreateCommand();
+            read.CommandText = "SELECT sent_count FROM messages WHERE seq = $seq";
+            read.Parameters.AddWithValue("$seq", sequence);
+            if (read.ExecuteScalar() is not long sends)
+            {
+                return;
+            }
+
+            var wait = ConfirmWait(sends);
+            using var update = _connection.CreateCommand();
+            update.CommandText = "UPDATE messages SET sent_count = sent_count + 1, resend_at_ms = $due WHERE seq = $seq";
+            update.Parameters.AddWithValue("$seq", sequence);
+            update.Parameters.AddWithValue("$due", (_time.GetUtcNow() + wait).ToUnixTimeMilliseconds());
+            update.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the messages the receiver confirmed, by their <see cref="AckKeys"/> keys, in one
+    /// transaction; returns how many were still here (a key seen twice, or for a message evicted
+    /// meanwhile, is ignored; an unreadable key too).
+    /// </summary>
+    public int Confirm(IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var deleted = 0;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _connection.BeginTransaction();
+            foreach (var key in keys)
+            {
+                if (!AckKeys.TryParse(key, out var relative, out var eventId))
+                {
+                    continue;
+                }
+
+                using var command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = eventId is null
+                    ? "DELETE FROM messages WHERE lane = $lane AND topic = $topic RETURNING bytes"
+                    : "DELETE FROM messages WHERE lane = $lane AND event_id = $id AND topic = $topic RETURNING bytes";
+                command.Parameters.AddWithValue("$lane", (int)(eventId is null ? OutboxLane.Clips : OutboxLane.Events));
+                command.Parameters.AddWithValue("$topic", $"{_topics.Prefix}/{_topics.DeviceId}/{relative}");
+                command.Parameters.AddWithValue("$id", (object?)eventId ?? DBNull.Value);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    _bytes -= reader.GetInt64(0);
+                    deleted++;
+                }
+            }
+
+            transaction.Commit();
+            CheckBudgetState();
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Makes every sent-but-unconfirmed message due at once (after a reconnect: a broker that crashed lost what it had not saved).</summary>
+    public int ResendUnconfirmed()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE messages SET resend_at_ms = NULL WHERE resend_at_ms IS NOT NULL";
+            return command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>When the earliest unconfirmed message falls due again; null when none waits for a confirmation.</summary>
+    public DateTimeOffset? NextResendAt()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT MIN(resend_at_ms) FROM messages";
+            return command.ExecuteScalar() is long due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null;
+        }
+    }
+
+    /// <summary>Messages not yet acknowledged by the broker even once (what a stopping sender still tries to hand over).</summary>
+    public long CountNeverSent()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM messages WHERE sent_count = 0";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a message outright (a sender told to trust the broker's PUBACK, e.g. with no
+    /// receiver behind it). A message already evicted (a dropped clip) is ignored.
+    /// </summary>
     public void Acknowledge(long sequence)
     {
         lock (_gate)
@@ -255,6 +373,18 @@ public sealed class DurableOutbox : IDisposable
         }
 
         _arrivals.Writer.TryComplete();
+    }
+
+    /// <summary>The confirmation timeout for a message sent <paramref name="earlierSends"/> times before: doubling, capped.</summary>
+    private TimeSpan ConfirmWait(long earlierSends)
+    {
+        var wait = _options.ConfirmTimeout;
+        for (var i = 0; i < earlierSends && wait < _options.ConfirmTimeoutMax; i++)
+        {
+            wait += wait;
+        }
+
+        return wait < _options.ConfirmTimeoutMax ? wait : _options.ConfirmTimeoutMax;
     }
 
     /// <summary>The budget counts payload and topic bytes: what the outbox holds, independent of SQLite's page layout.</summary>

@@ -10,7 +10,16 @@ namespace EdgeIngest.Outbox;
 /// </summary>
 internal static class OutboxDatabase
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
+
+    // Version 2 keeps a message after the broker's PUBACK until the receiver confirms it:
+    // sent_count counts the sends, resend_at_ms is when an unconfirmed one goes out again (NULL:
+    // not sent on this connection yet, so due at once).
+    private const string MigrateFrom1 = """
+        ALTER TABLE messages ADD COLUMN sent_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN resend_at_ms INTEGER;
+        PRAGMA user_version = 2;
+        """;
 
     private const string CreateSchema = """
         CREATE TABLE IF NOT EXISTS messages (
@@ -20,11 +29,13 @@ internal static class OutboxDatabase
             event_id TEXT NOT NULL,
             created_at_ms INTEGER NOT NULL,
             bytes INTEGER NOT NULL,
-            payload BLOB NOT NULL);
+            payload BLOB NOT NULL,
+            sent_count INTEGER NOT NULL DEFAULT 0,
+            resend_at_ms INTEGER);
         CREATE INDEX IF NOT EXISTS messages_by_lane ON messages (lane, seq);
         CREATE INDEX IF NOT EXISTS messages_by_event ON messages (lane, event_id);
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        PRAGMA user_version = 1;
+        PRAGMA user_version = 2;
         """;
 
     static OutboxDatabase() => SQLitePCL.Batteries_V2.Init();
@@ -82,9 +93,21 @@ internal static class OutboxDatabase
         }
 
         var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-        if (version is not (0 or SchemaVersion))
+        if (version is not (0 or 1 or SchemaVersion))
         {
             throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest knows version {SchemaVersion} (written by a newer version?)", null);
+        }
+
+        if (version == 1)
+        {
+            // An outbox written by the previous version: add the columns in place, all or nothing,
+            // so that every waiting message is kept (and sent as never sent).
+            using var transaction = connection.BeginTransaction();
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = MigrateFrom1;
+            migrate.ExecuteNonQuery();
+            transaction.Commit();
         }
 
         Execute(connection, CreateSchema);

@@ -26,6 +26,7 @@ public sealed class AgencyConnection : BackgroundLoop
     private readonly Lock _gate = new();
     private readonly List<TopicSubscription> _subscriptions = [];
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _disconnected = CompletedSource();
     private IMqttClient? _client;
     private string _downReason = "not connected yet";
 
@@ -42,9 +43,14 @@ public sealed class AgencyConnection : BackgroundLoop
     /// <summary>The version in status messages: this build's assembly version, major.minor.patch.</summary>
     public static string DeviceVersion { get; } = typeof(AgencyConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public TimeSpan ReconnectDelayMin { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ReconnectDelayMin { get; init; } = TimeSpan.FromSeconds(0.5);
 
-    public TimeSpan ReconnectDelayMax { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The longest wait between attempts. Short on purpose: an attempt against a stopped broker
+    /// fails at once (refused) and costs next to nothing, and the device must be back within
+    /// about 2 s of the broker's return.
+    /// </summary>
+    public TimeSpan ReconnectDelayMax { get; init; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>The broker as "host:port", never with credentials.</summary>
     public string Broker => $"{_options.Host}:{_options.EffectivePort}";
@@ -88,6 +94,15 @@ public sealed class AgencyConnection : BackgroundLoop
         lock (_gate)
         {
             return _connected.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Completes when the link is down (at once if it is down now).</summary>
+    public Task WaitUntilDisconnectedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _disconnected.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -275,6 +290,10 @@ public sealed class AgencyConnection : BackgroundLoop
             _client = client;
             Connections++;
             _connected.TrySetResult();
+            if (_disconnected.Task.IsCompleted)
+            {
+                _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 
@@ -284,11 +303,19 @@ public sealed class AgencyConnection : BackgroundLoop
         {
             _client = null;
             _downReason = reason;
+            _disconnected.TrySetResult();
             if (_connected.Task.IsCompleted)
             {
                 _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
+    }
+
+    private static TaskCompletionSource CompletedSource()
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.SetResult();
+        return source;
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stop)

@@ -7,7 +7,7 @@ internal static partial class AgencyConnectionLog
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Connected to the agency broker {Broker}{AfterOutage}; status online on {Topic}")]
     public static partial void Connected(ILogger logger, string broker, string afterOutage, string topic);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Cannot reach the agency broker: {Reason} — retrying with backoff (up to {MaxDelaySeconds:0} s); events wait in the outbox")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Cannot reach the agency broker: {Reason} — retrying with backoff (at most {MaxDelaySeconds:0.#} s apart); events wait in the outbox")]
     public static partial void ConnectFailed(ILogger logger, string reason, double maxDelaySeconds);
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Debug, Message = "Agency broker still unreachable (attempt {Attempt}): {Reason}; next try in {DelaySeconds:0.0} s")]

@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using EdgeIngest.Events;
 using EdgeIngest.Hosting;
+using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Outbox;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +17,11 @@ namespace EdgeIngest.Publishing;
 /// order per lane; after a drop, sending starts again from the oldest message not acknowledged
 /// (the receiver de-duplicates what arrives twice). An event waits at most behind the clip
 /// messages already in flight (at most <see cref="MaxClipMessagesInFlight"/>).
-/// A message leaves the outbox in <see cref="OnDelivered"/> only.
+/// A PUBACK only marks a message sent (<see cref="OnPublished"/>); it leaves the outbox when the
+/// receiver's end-to-end acknowledgement on <see cref="TopicLayout.Acks"/> names it
+/// (<see cref="DeliveryConfirmation.Receiver"/>, handled off the network thread). An unconfirmed
+/// message is sent again when its confirmation is overdue (<see cref="OutboxOptions.ConfirmTimeout"/>,
+/// backing off per message) and at once after every reconnect.
 /// </summary>
 public sealed class OutboxSender : BackgroundLoop
 {
@@ -23,10 +31,14 @@ public sealed class OutboxSender : BackgroundLoop
     private readonly AgencyConnection _connection;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly Channel<IReadOnlyList<string>> _confirmations = Channel.CreateUnbounded<IReadOnlyList<string>>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private Task? _arrival;
     private TimeSpan _retryDelay = RetryDelayMin;
     private long _delivered;
+    private long _published;
     private int _peakInFlight;
+    private int _lastConnection;
 
     /// <param name="time">Paces the retries after the broker refused a message (a fake one in tests).</param>
     public OutboxSender(DurableOutbox outbox, AgencyConnection connection, ILogger logger, TimeProvider? time = null)
@@ -56,8 +68,14 @@ public sealed class OutboxSender : BackgroundLoop
     /// <summary>The most publishes that were waiting for their PUBACK at once since start (for tests and measurements).</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
-    /// <summary>Messages acknowledged by the broker since start.</summary>
+    /// <summary>What ends a delivery; the receiver's end-to-end acknowledgement unless told otherwise.</summary>
+    public DeliveryConfirmation Confirmation { get; init; } = DeliveryConfirmation.Receiver;
+
+    /// <summary>Messages delivered since start: confirmed by the receiver (or, under <see cref="DeliveryConfirmation.Broker"/>, acknowledged by the broker).</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Publishes the broker acknowledged since start, re-sends included.</summary>
+    public long Published => Interlocked.Read(ref _published);
 
     /// <summary>
     /// Stops once the outbox is empty or <paramref name="drainTimeout"/> has passed; what is left
@@ -66,8 +84,10 @@ public sealed class OutboxSender : BackgroundLoop
     /// </summary>
     public async Task StopAsync(TimeSpan drainTimeout)
     {
+        // Waits for what was never handed to the broker; what waits for the receiver's confirmation
+        // is kept and sent again after the next start (the receiver may be away for hours).
         var draining = Stopwatch.StartNew();
-        while (_connection.IsConnected && _outbox.GetStatistics().Total > 0 && draining.Elapsed < drainTimeout)
+        while (_connection.IsConnected && _outbox.CountNeverSent() > 0 && draining.Elapsed < drainTimeout)
         {
             await Task.Delay(50).ConfigureAwait(false);
         }
@@ -79,7 +99,15 @@ public sealed class OutboxSender : BackgroundLoop
     {
         try
         {
-            await SendLoopAsync(stopping).ConfigureAwait(false);
+            if (Confirmation == DeliveryConfirmation.Receiver)
+            {
+                _connection.SubscribeOnConnect(_outbox.Topics.Acks, 1, OnAcknowledgement);
+                await Task.WhenAll(SendLoopAsync(stopping), ConfirmLoopAsync(stopping)).ConfigureAwait(false);
+            }
+            else
+            {
+                await SendLoopAsync(stopping).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -97,7 +125,7 @@ public sealed class OutboxSender : BackgroundLoop
         {
             while (!stop.IsCancellationRequested)
             {
-                if (_outbox.PeekNext() is null)
+                if (_outbox.GetStatistics().Total == 0)
                 {
                     await NextArrivalAsync().ConfigureAwait(false);
                     continue;
@@ -138,6 +166,18 @@ public sealed class OutboxSender : BackgroundLoop
     /// </summary>
     private async Task<bool> SendWhileConnectedAsync(CancellationToken stop)
     {
+        var connection = _connection.Connections;
+        if (connection != _lastConnection)
+        {
+            // A new connection (or the first since start): a broker that crashed lost what it had
+            // not saved, so everything unconfirmed goes out again now rather than at its timeout.
+            _lastConnection = connection;
+            if (Confirmation == DeliveryConfirmation.Receiver && _outbox.ResendUnconfirmed() is > 0 and var again)
+            {
+                OutboxSenderLog.ResendingAfterReconnect(_logger, again);
+            }
+        }
+
         var window = Math.Clamp(_connection.BrokerReceiveMaximum - ReservedForOtherPublishes, 1, Math.Max(1, MaxInFlight));
         var inFlight = new Queue<(StoredMessage Message, Task Publish)>(window);
         long lastEvent = 0, lastClip = 0;
@@ -171,9 +211,16 @@ public sealed class OutboxSender : BackgroundLoop
                 _arrival ??= _outbox.WaitForArrivalAsync(stop);
                 if (inFlight.Count == 0)
                 {
-                    var arrival = _arrival;
-                    _arrival = null;
-                    await arrival.ConfigureAwait(false);
+                    // Nothing in flight and nothing due: wait for a new message, an overdue
+                    // confirmation or the link going down. Then walk the lanes from the start
+                    // again (safe with nothing in flight): an overdue message lies behind the cursors.
+                    if (!await WaitForWorkAsync(stop).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    lastEvent = 0;
+                    lastClip = 0;
                     continue;
                 }
 
@@ -198,7 +245,7 @@ public sealed class OutboxSender : BackgroundLoop
 
                 if (publish.IsCompletedSuccessfully)
                 {
-                    OnDelivered(oldest);
+                    OnPublished(oldest);
                     continue;
                 }
 
@@ -215,7 +262,7 @@ public sealed class OutboxSender : BackgroundLoop
                 try
                 {
                     await publish.ConfigureAwait(false);
-                    OnDelivered(message);
+                    OnPublished(message);
                 }
                 catch (Exception) when (publish.IsFaulted || publish.IsCanceled)
                 {
@@ -226,14 +273,88 @@ public sealed class OutboxSender : BackgroundLoop
     }
 
     /// <summary>
-    /// The one place a message leaves the outbox: today on the broker's PUBACK (the next step moves
-    /// this to the receiver's end-to-end acknowledgement, since a broker that crashes before
-    /// persisting a message has acknowledged it all the same).
+    /// Waits, with nothing in flight, until there may be something to send: a new message, the
+    /// earliest unconfirmed one falling due, or the link going down (then false).
     /// </summary>
-    private void OnDelivered(StoredMessage message)
+    private async Task<bool> WaitForWorkAsync(CancellationToken stop)
     {
-        _outbox.Acknowledge(message.Sequence);
-        Interlocked.Increment(ref _delivered);
+        var arrival = _arrival!;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var waits = new List<Task>(3) { arrival, _connection.WaitUntilDisconnectedAsync(timer.Token) };
+        if (Confirmation == DeliveryConfirmation.Receiver && _outbox.NextResendAt() is { } due)
+        {
+            var wait = due - _time.GetUtcNow();
+            waits.Add(Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, timer.Token));
+        }
+
+        var woke = await Task.WhenAny(waits).ConfigureAwait(false);
+        await timer.CancelAsync().ConfigureAwait(false);
+        if (woke == arrival)
+        {
+            _arrival = null;
+            await arrival.ConfigureAwait(false);
+        }
+
+        stop.ThrowIfCancellationRequested();
+        return _connection.IsConnected;
+    }
+
+    /// <summary>On the network thread: only parses the acknowledgement and hands its keys over.</summary>
+    private void OnAcknowledgement(MqttReceivedMessage message)
+    {
+        try
+        {
+            var ack = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.AckEvent);
+            if (ack is null || ack.Schema != AckEvent.SchemaV1 || ack.DeviceId != _outbox.Topics.DeviceId || ack.Messages is null)
+            {
+                OutboxSenderLog.BadAcknowledgement(_logger, message.Topic, $"schema '{ack?.Schema}', device '{ack?.DeviceId}'");
+                return;
+            }
+
+            _confirmations.Writer.TryWrite(ack.Messages);
+        }
+        catch (JsonException e)
+        {
+            OutboxSenderLog.BadAcknowledgement(_logger, message.Topic, e.Message);
+        }
+    }
+
+    /// <summary>Deletes what the receiver confirmed, one transaction per acknowledgement.</summary>
+    private async Task ConfirmLoopAsync(CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var keys in _confirmations.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+            {
+                var confirmed = _outbox.Confirm(keys);
+                Interlocked.Add(ref _delivered, confirmed);
+                OutboxSenderLog.Confirmed(_logger, confirmed, keys.Count);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping: an acknowledgement not applied means the message is sent once more later.
+        }
+    }
+
+    /// <summary>
+    /// The broker acknowledged a publish. Under <see cref="DeliveryConfirmation.Receiver"/> the
+    /// message only becomes "sent, unconfirmed" and stays in the outbox; under
+    /// <see cref="DeliveryConfirmation.Broker"/> this is where it leaves.
+    /// </summary>
+    private void OnPublished(StoredMessage message)
+    {
+        if (Confirmation == DeliveryConfirmation.Broker)
+        {
+            _outbox.Acknowledge(message.Sequence);
+            Interlocked.Increment(ref _delivered);
+        }
+        else
+        {
+            _outbox.MarkSent(message.Sequence);
+        }
+
+        Interlocked.Increment(ref _published);
         _retryDelay = RetryDelayMin;
         if (message.Lane == OutboxLane.Events)
         {

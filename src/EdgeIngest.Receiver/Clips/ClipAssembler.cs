@@ -107,7 +107,7 @@ public sealed class ClipAssembler(OutputLayout layout)
 
         if (problem is null)
         {
-            File.Move(temporary, target, overwrite: true);
+            AtomicFile.Move(temporary, target);
             Directory.Delete(partial, recursive: true);
             return new ClipResult(ClipOutcome.Assembled, device, eventId, target, manifest.Bytes);
         }

@@ -23,6 +23,12 @@ public sealed class OutputLayout(string root)
 
     public string ReadRecord(string device, string eventId) => Path.Combine(Root, "reads", device, $"{eventId}.json");
 
+    /// <summary>The de-duplication record of a drop (one per hit whose clip was dropped).</summary>
+    public string DropRecord(string device, string eventId) => Path.Combine(Root, "drops", device, $"{eventId}.json");
+
+    /// <summary>The de-duplication record of a command result, named by the SHA-256 of its bytes.</summary>
+    public string CommandResultRecord(string device, string sha256Hex) => Path.Combine(Root, "command-results", device, $"{sha256Hex}.json");
+
     public string DeviceFile(string device, string name) => Path.Combine(Root, "devices", device, name);
 
     public string Clip(string device, string eventId) => Path.Combine(Root, "clips", device, $"{eventId}.mp4");

@@ -29,19 +29,22 @@ public static class DeviceMessageVerifier
         return JsonPayload.Compact(document.RootElement);
     }
 
-    public static byte[] VerifyDrop(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    /// <returns>The payload on one line, and the (normalized) event id whose clip was dropped: the drop's identity.</returns>
+    public static (byte[] Line, string EventId) VerifyDrop(ReadOnlyMemory<byte> payload, string topicDeviceId)
     {
         using var document = JsonPayload.Open(payload, DropSchema, topicDeviceId);
         JsonPayload.RequireString(document.RootElement, "kind");
         JsonPayload.RequireString(document.RootElement, "reason");
-        return JsonPayload.Compact(document.RootElement);
+        var eventId = JsonPayload.RequireEventId(document.RootElement);
+        return (JsonPayload.Compact(document.RootElement), eventId);
     }
 
-    public static byte[] VerifyCommandResult(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    /// <returns>The payload on one line, and its command id.</returns>
+    public static (byte[] Line, string CommandId) VerifyCommandResult(ReadOnlyMemory<byte> payload, string topicDeviceId)
     {
         using var document = JsonPayload.Open(payload, CommandResultSchema, topicDeviceId);
-        JsonPayload.RequireString(document.RootElement, "command_id");
+        var commandId = JsonPayload.RequireString(document.RootElement, "command_id");
         JsonPayload.RequireKind(document.RootElement, "ok", JsonValueKind.True, JsonValueKind.False);
-        return JsonPayload.Compact(document.RootElement);
+        return (JsonPayload.Compact(document.RootElement), commandId);
     }
 }

@@ -66,6 +66,35 @@ public sealed class AgencyBrokerAclTests(AgencyPki pki)
     }
 
     [Fact]
+    public async Task A_Device_Reads_Only_Its_Own_Acknowledgements_And_Only_The_Receiver_May_Send_Them()
+    {
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        await using var deviceA = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        await using var deviceB = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceB);
+        await using var agency = new MqttNetClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
+        {
+            ClientId = "agency-console",
+            CertificateFile = pki.ReceiverCertificate,
+            KeyFile = pki.ReceiverKey,
+        });
+        await agency.ConnectAsync(Cancellation);
+        var received = Channel.CreateUnbounded<MqttReceivedMessage>();
+        deviceA.MessageReceived += (_, message) => received.Writer.TryWrite(message);
+
+        // A wildcard asks for every device's acknowledgements; the read ACL must deliver A's only.
+        await deviceA.SubscribeAsync("edgeingest/+/acks", 1, Cancellation);
+        var forging = await Assert.ThrowsAsync<MqttException>(() => deviceB.PublishAsync("edgeingest/dev-a/acks", "{}"u8.ToArray()));
+        await agency.PublishAsync("edgeingest/dev-b/acks", "{\"to\":\"b\"}"u8.ToArray());
+        await agency.PublishAsync("edgeingest/dev-a/acks", "{\"to\":\"a\"}"u8.ToArray());
+
+        Assert.Contains("Not authorized", forging.Message, StringComparison.Ordinal);
+        var ack = await received.Reader.NextAsync();
+        Assert.Equal("edgeingest/dev-a/acks", ack.Topic);
+        Assert.Equal("{\"to\":\"a\"}", Encoding.UTF8.GetString(ack.Payload));
+        Assert.True(await received.Reader.StaysEmptyAsync(TimeSpan.FromMilliseconds(300)), "device A received another device's acknowledgement");
+    }
+
+    [Fact]
     public async Task A_Client_Without_A_Certificate_Cannot_Connect()
     {
         await using var broker = await AgencyBroker.StartAsync(pki);

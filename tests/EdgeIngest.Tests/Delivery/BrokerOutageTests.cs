@@ -31,7 +31,7 @@ public sealed class BrokerOutageTests
         {
             ReconnectDelayMax = TimeSpan.FromSeconds(5),
         };
-        await using var sender = new OutboxSender(outbox, connection, logger, clock);
+        await using var sender = new OutboxSender(outbox, connection, logger, clock) { Confirmation = DeliveryConfirmation.Broker };
         var agency = await MqttSubscriber.ConnectAsync(WithClientCertificate(broker, "agency", broker.Port), TopicLayout.AllHits("edgeingest"), 1, Cancellation);
         connection.Start();
         sender.Start();
@@ -99,7 +99,7 @@ public sealed class BrokerOutageTests
         {
             ReconnectDelayMax = TimeSpan.FromSeconds(2),
         };
-        await using var sender = new OutboxSender(outbox, connection, logger);
+        await using var sender = new OutboxSender(outbox, connection, logger) { Confirmation = DeliveryConfirmation.Broker };
         await using var agency = await MqttSubscriber.ConnectAsync(WithClientCertificate(broker, "agency", broker.Port), TopicLayout.AllHits("edgeingest"), 1, Cancellation);
         var hit = SyntheticHits.Create(OutboxFolder.Topics, 1);
         outbox.Enqueue(hit);

@@ -50,7 +50,7 @@ public sealed class CommandHookTests
         var topics = OutboxFolder.Topics;
         var logger = folder.Logs.CreateLogger("EdgeIngest.Events");
         await using var connection = new AgencyConnection(broker.ClientOptions("test-device"), topics, logger);
-        await using var sender = new OutboxSender(outbox, connection, logger);
+        await using var sender = new OutboxSender(outbox, connection, logger) { Confirmation = DeliveryConfirmation.Broker };
         await using var agency = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), topics.CommandResults, 1, Cancellation);
         connection.Start();
         sender.Start();

@@ -29,7 +29,7 @@ public sealed class InFlightWindowTests
 
         await using var agency = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), OutboxFolder.Topics.Hits, 1, Cancellation);
         await using var connection = new AgencyConnection(broker.ClientOptions("test-device"), OutboxFolder.Topics, logger);
-        await using var sender = new OutboxSender(outbox, connection, logger) { MaxInFlight = maxInFlight };
+        await using var sender = new OutboxSender(outbox, connection, logger) { MaxInFlight = maxInFlight, Confirmation = DeliveryConfirmation.Broker };
         connection.Start();
         await connection.WaitUntilConnectedAsync(Cancellation).WaitAsync(Patience, Cancellation);
 

@@ -1,0 +1,50 @@
+namespace EdgeIngest.Events;
+
+/// <summary>
+/// The one key by which the receiver confirms a device message and the device finds it in its
+/// outbox (docs/events.md, "End-to-end acknowledgement"). Events (hits, reads, drops, command
+/// results) are keyed by their topic relative to <c>{prefix}/{device}/</c> and their id, e.g.
+/// <c>hits/0193…</c> or <c>command-results/cmd-42</c>; clip parts by their relative topic alone,
+/// which already names the clip and the part, e.g. <c>clips/0193…/chunks/3</c>. Event topics are
+/// one level deep and clip topics start with <c>clips/</c>, so the two forms cannot be confused.
+/// </summary>
+public static class AckKeys
+{
+    private const string ClipsPrefix = "clips/";
+
+    /// <summary>The key of an event-lane message: relative topic (one level) and event id.</summary>
+    public static string ForEvent(string relativeTopic, string eventId) => $"{relativeTopic}/{eventId}";
+
+    /// <summary>The key of a clip manifest or chunk: its relative topic.</summary>
+    public static string ForClipPart(string relativeTopic) => relativeTopic;
+
+    /// <summary>
+    /// Splits a key: a clip part gives its relative topic and a null id; an event gives its
+    /// relative topic and id. False for anything else (ignored by the device).
+    /// </summary>
+    public static bool TryParse(string key, out string relativeTopic, out string? eventId)
+    {
+        relativeTopic = "";
+        eventId = null;
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+
+        if (key.StartsWith(ClipsPrefix, StringComparison.Ordinal))
+        {
+            relativeTopic = key;
+            return key.Length > ClipsPrefix.Length;
+        }
+
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == key.Length - 1)
+        {
+            return false;
+        }
+
+        relativeTopic = key[..slash];
+        eventId = key[(slash + 1)..];
+        return true;
+    }
+}

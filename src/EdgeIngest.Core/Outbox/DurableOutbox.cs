@@ -277,6 +277,23 @@ public sealed class DurableOutbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the file grow by at most <paramref name="pages"/> more pages, after which writes fail
+    /// with SQLITE_FULL exactly as on a full disk; for tests of that path, which a test cannot
+    /// otherwise reach without mounting a small file system.
+    /// </summary>
+    internal void LimitGrowthForTests(long pages)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT page_count FROM pragma_page_count()";
+            var current = (long)command.ExecuteScalar()!;
+            command.CommandText = $"PRAGMA max_page_count = {current + pages}";
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Completes when something was enqueued since the last call (or at once if it was); callers then <see cref="PeekNext"/> again.</summary>
     public async Task WaitForArrivalAsync(CancellationToken cancellationToken) =>
         await _arrivals.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);

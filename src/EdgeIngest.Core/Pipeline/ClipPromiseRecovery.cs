@@ -51,6 +51,7 @@ public sealed class ClipPromiseRecovery(
             }
         }
 
+        ClipRecoveryLog.Done(logger, recovered, dropped, leftOpen);
         return new ClipRecoveryOutcome(recovered, dropped, leftOpen);
     }
 

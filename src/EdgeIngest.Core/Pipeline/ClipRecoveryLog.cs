@@ -15,4 +15,7 @@ internal static partial class ClipRecoveryLog
 
     [LoggerMessage(EventId = 233, Level = LogLevel.Error, Message = "The clip promised for hit {EventId} could be neither stored nor reported ({Reason}); its promise stays open and is tried again at the next start")]
     public static partial void LeftOpen(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(EventId = 234, Level = LogLevel.Information, Message = "Clip recovery done: {Recovered} clip(s) recovered, {Dropped} reported dropped, {LeftOpen} left open for the next start")]
+    public static partial void Done(ILogger logger, int recovered, int dropped, int leftOpen);
 }

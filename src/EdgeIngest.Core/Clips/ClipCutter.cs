@@ -85,9 +85,35 @@ public sealed class ClipCutter
             }
         }
 
-        var clock = Stopwatch.StartNew();
         using var lease = recorder.Ring.Lease(from, to);
-        var segments = lease.Segments;
+        return await JoinAsync(recorder, lease.Segments, from, to, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cuts [<paramref name="from"/>, <paramref name="to"/>] from segment files an earlier run of the
+    /// appliance left in the camera's folder (<see cref="LeftoverSegments"/>), before its recorder
+    /// starts (and clears the folder): how a clip promised before a crash is still delivered.
+    /// </summary>
+    /// <exception cref="ClipException">Unknown camera, none of the segments in the span, or ffmpeg failed.</exception>
+    public async Task<Clip> CutFromLeftoversAsync(
+        string cameraId, IReadOnlyList<Segment> leftovers, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cameraId);
+        ArgumentNullException.ThrowIfNull(leftovers);
+        if (!_recorders.TryGetValue(cameraId, out var recorder))
+        {
+            throw new ClipException($"no segment recorder for camera '{cameraId}'");
+        }
+
+        var segments = leftovers.Where(segment => segment.Overlaps(from, to)).OrderBy(segment => segment.StartsAt).ToArray();
+        return await JoinAsync(recorder, segments, from, to, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Clip> JoinAsync(
+        SegmentRecorder recorder, IReadOnlyList<Segment> segments, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var cameraId = recorder.CameraId;
+        var clock = Stopwatch.StartNew();
         if (segments.Count == 0)
         {
             var reason = $"camera '{cameraId}' has no recorded video between {from:O} and {to:O}";

@@ -21,7 +21,9 @@ internal static class ClipMessages
         Convert.ToHexStringLower(SHA256.HashData(clip.Mp4.Span)),
         clip.StartsAt,
         clip.EndsAt,
-        clip.TruncatedPreRoll);
+        clip.TruncatedPreRoll,
+        clip.TruncatedPostRoll,
+        clip.RecoveredAfterRestart);
 
     public static byte[] Serialize(ClipManifestEvent manifest) =>
         JsonSerializer.SerializeToUtf8Bytes(manifest, EventJsonContext.Default.ClipManifestEvent);

@@ -72,7 +72,15 @@ public sealed class DurableOutbox : IDisposable
     }
 
     /// <summary>Stores an event in the event lane; durable when this returns. Never refused for lack of budget.</summary>
-    public void Enqueue(OutgoingMessage message)
+    public void Enqueue(OutgoingMessage message) => Enqueue(message, clipPromise: null);
+
+    /// <summary>
+    /// Stores an event in the event lane; durable when this returns. Never refused for lack of budget.
+    /// With a <paramref name="clipPromise"/> (a hit whose clip will follow), the promise is stored
+    /// in the same transaction: there is no instant at which the hit is on disk and its promised
+    /// clip is not, so a crash before the clip is stored is always found at the next start.
+    /// </summary>
+    public void Enqueue(OutgoingMessage message, ClipPromise? clipPromise)
     {
         ArgumentNullException.ThrowIfNull(message);
         lock (_gate)
@@ -84,6 +92,11 @@ public sealed class DurableOutbox : IDisposable
                 var size = SizeOf(message.Topic, message.Payload.Length);
                 MakeRoom(transaction, size);
                 Insert(transaction, OutboxLane.Events, message.Topic, message.EventId, message.Payload, size);
+                if (clipPromise is not null)
+                {
+                    InsertPromise(transaction, clipPromise);
+                }
+
                 transaction.Commit();
             }
             catch
@@ -102,6 +115,7 @@ public sealed class DurableOutbox : IDisposable
     /// <summary>
     /// Stores a clip in the clip lane as its manifest and chunks, all or nothing. Older clips are
     /// evicted to make room; returns false (and reports the drop) when the clip alone does not fit.
+    /// Either way the clip's promise is closed in the same transaction.
     /// </summary>
     public bool EnqueueClip(ClipToSend clip)
     {
@@ -139,9 +153,10 @@ public sealed class DurableOutbox : IDisposable
                 }
                 else
                 {
-                    RecordDrop(transaction, clip.EventId, clip.Mp4.Length);
+                    RecordBudgetDrop(transaction, clip.EventId, clip.Mp4.Length);
                 }
 
+                DeletePromise(transaction, clip.EventId);
                 transaction.Commit();
             }
             catch
@@ -155,6 +170,61 @@ public sealed class DurableOutbox : IDisposable
 
         _arrivals.Writer.TryWrite(true);
         return accepted;
+    }
+
+    /// <summary>
+    /// Reports that the promised clip of <paramref name="eventId"/> will never come (an
+    /// <c>edgeingest.drop/1</c> in the event lane) and closes its promise, in one transaction.
+    /// </summary>
+    public void ReportClipDropped(string eventId, long bytes, string reason, string reasonCode)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(reasonCode);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                RecordDrop(transaction, eventId, bytes, reason, reasonCode);
+                DeletePromise(transaction, eventId);
+                transaction.Commit();
+            }
+            catch
+            {
+                ReloadTotals();
+                throw;
+            }
+
+            CheckBudgetState();
+        }
+
+        _arrivals.Writer.TryWrite(true);
+    }
+
+    /// <summary>The clips promised and neither stored nor reported dropped, oldest promise first.</summary>
+    public IReadOnlyList<ClipPromise> OpenClipPromises()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT event_id, camera_id, from_ms, to_ms, promised_at_ms FROM clip_promises ORDER BY promised_at_ms, event_id";
+            using var reader = command.ExecuteReader();
+            var promises = new List<ClipPromise>();
+            while (reader.Read())
+            {
+                promises.Add(new ClipPromise(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+            }
+
+            return promises;
+        }
     }
 
     /// <summary>The next message due: the oldest event, or when there is none, the oldest clip message (sent-and-unconfirmed ones only once their confirmation is overdue).</summary>
@@ -325,6 +395,23 @@ public sealed class DurableOutbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the file grow by at most <paramref name="pages"/> more pages, after which writes fail
+    /// with SQLITE_FULL exactly as on a full disk; for tests of that path, which a test cannot
+    /// otherwise reach without mounting a small file system.
+    /// </summary>
+    internal void LimitGrowthForTests(long pages)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT page_count FROM pragma_page_count()";
+            var current = (long)command.ExecuteScalar()!;
+            command.CommandText = $"PRAGMA max_page_count = {current + pages}";
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Completes when something was enqueued since the last call (or at once if it was); callers then <see cref="PeekNext"/> again.</summary>
     public async Task WaitForArrivalAsync(CancellationToken cancellationToken) =>
         await _arrivals.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -410,7 +497,7 @@ public sealed class DurableOutbox : IDisposable
             delete.Parameters.AddWithValue("$id", clip.EventId);
             delete.ExecuteNonQuery();
             _bytes -= clip.StoredBytes;
-            RecordDrop(transaction, clip.EventId, clip.VideoBytes);
+            RecordBudgetDrop(transaction, clip.EventId, clip.VideoBytes);
         }
 
         return true;
@@ -448,17 +535,16 @@ public sealed class DurableOutbox : IDisposable
         return (eventId, reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Reports a dropped clip as an <c>edgeingest.drop/1</c> event in the event lane, in the same transaction as the drop.</summary>
-    private void RecordDrop(SqliteTransaction transaction, string eventId, long bytes)
+    private void RecordBudgetDrop(SqliteTransaction transaction, string eventId, long bytes)
     {
-        var drop = new DropEvent(
-            DropEvent.SchemaV1,
-            _topics.DeviceId,
-            _time.GetUtcNow(),
-            DropEvent.ClipKind,
-            eventId,
-            bytes,
-            $"outbox disk budget of {DescribeBudget()} exhausted");
+        RecordDrop(transaction, eventId, bytes, $"outbox disk budget of {DescribeBudget()} exhausted", ClipDropReason.BudgetExhausted);
+        OutboxLog.ClipDropped(_logger, _options.BudgetBytes, eventId, bytes);
+    }
+
+    /// <summary>Reports a dropped clip as an <c>edgeingest.drop/1</c> event in the event lane, in the same transaction as the drop.</summary>
+    private void RecordDrop(SqliteTransaction transaction, string eventId, long bytes, string reason, string reasonCode)
+    {
+        var drop = new DropEvent(DropEvent.SchemaV1, _topics.DeviceId, _time.GetUtcNow(), DropEvent.ClipKind, eventId, bytes, reason, reasonCode);
         var payload = JsonSerializer.SerializeToUtf8Bytes(drop, EventJsonContext.Default.DropEvent);
         Insert(transaction, OutboxLane.Events, _topics.Drops, eventId, payload, SizeOf(_topics.Drops, payload.Length));
 
@@ -469,7 +555,32 @@ public sealed class DurableOutbox : IDisposable
         counter.Parameters.AddWithValue("$name", DroppedClipBytesCounter);
         counter.Parameters.AddWithValue("$value", _droppedClipBytes);
         counter.ExecuteNonQuery();
-        OutboxLog.ClipDropped(_logger, _options.BudgetBytes, eventId, bytes);
+    }
+
+    private void InsertPromise(SqliteTransaction transaction, ClipPromise promise)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        // A hit is enqueued once; a repeat (a retried call) must not fail the hit itself.
+        command.CommandText = """
+            INSERT INTO clip_promises (event_id, camera_id, from_ms, to_ms, promised_at_ms) VALUES ($id, $camera, $from, $to, $at)
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", promise.EventId);
+        command.Parameters.AddWithValue("$camera", promise.CameraId);
+        command.Parameters.AddWithValue("$from", promise.From.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", promise.To.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$at", promise.PromisedAt.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }
+
+    private void DeletePromise(SqliteTransaction transaction, string eventId)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM clip_promises WHERE event_id = $id";
+        command.Parameters.AddWithValue("$id", eventId);
+        command.ExecuteNonQuery();
     }
 
     private void Insert(SqliteTransaction transaction, OutboxLane lane, string topic, string eventId, ReadOnlyMemory<byte> payload, long size)

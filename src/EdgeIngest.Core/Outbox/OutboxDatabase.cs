@@ -7,6 +7,8 @@ namespace EdgeIngest.Outbox;
 /// <c>synchronous=FULL</c> (a committed insert survives a power cut), an integrity check, and our
 /// schema version. Anything else is an <see cref="OutboxException"/> naming the file; the file is
 /// never deleted or rewritten here, because it may hold evidence not yet delivered.
+/// <c>clip_promises</c> is created if missing, so a file written before it existed opens as is
+/// (a table added, nothing rewritten; no version change needed for that).
 /// </summary>
 internal static class OutboxDatabase
 {
@@ -35,6 +37,12 @@ internal static class OutboxDatabase
         CREATE INDEX IF NOT EXISTS messages_by_lane ON messages (lane, seq);
         CREATE INDEX IF NOT EXISTS messages_by_event ON messages (lane, event_id);
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS clip_promises (
+            event_id TEXT PRIMARY KEY,
+            camera_id TEXT NOT NULL,
+            from_ms INTEGER NOT NULL,
+            to_ms INTEGER NOT NULL,
+            promised_at_ms INTEGER NOT NULL) WITHOUT ROWID;
         PRAGMA user_version = 2;
         """;
 

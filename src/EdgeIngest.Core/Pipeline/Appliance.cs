@@ -36,6 +36,7 @@ public sealed class Appliance : IAsyncDisposable
     private readonly CommandInbox _commands;
     private readonly List<SegmentRecorder> _recorders = [];
     private readonly HitClipSender? _clips;
+    private readonly ClipPromiseRecovery _clipRecovery;
     private readonly List<CameraIngest> _cameras = [];
     private readonly List<CameraWorker> _workers = [];
     private readonly ILogger _logger;
@@ -80,6 +81,7 @@ public sealed class Appliance : IAsyncDisposable
             _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
 
             var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
+            ClipCutter? cutter = null;
             if (config.Clips.Enabled)
             {
                 foreach (var camera in config.Cameras)
@@ -87,8 +89,11 @@ public sealed class Appliance : IAsyncDisposable
                     _recorders.Add(new SegmentRecorder(camera, config.Clips, clipLogger));
                 }
 
-                _clips = new HitClipSender(new ClipCutter(_recorders, config.Clips, clipLogger), _outbox, topics, clipLogger);
+                cutter = new ClipCutter(_recorders, config.Clips, clipLogger);
+                _clips = new HitClipSender(cutter, _outbox, clipLogger);
             }
+
+            _clipRecovery = new ClipPromiseRecovery(_outbox, cutter, _recorders, config.Clips.SegmentSeconds, clipLogger);
 
             _router = new ReadRouter(
                 config.Device.Id,
@@ -164,6 +169,10 @@ public sealed class Appliance : IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, _lifetime.Token);
         var cancellationToken = linked.Token;
+
+        // Before any recorder starts: a recorder's start clears its segment folder, which may
+        // still hold the video of a clip a crash interrupted.
+        await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
         _commands.Start();
         _clips?.Start();
         _connection.Start();

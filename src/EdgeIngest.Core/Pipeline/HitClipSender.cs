@@ -1,10 +1,8 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using EdgeIngest.Clips;
-using EdgeIngest.Events;
 using EdgeIngest.Hosting;
 using EdgeIngest.Outbox;
-using EdgeIngest.Publishing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Pipeline;
@@ -14,10 +12,11 @@ namespace EdgeIngest.Pipeline;
 /// recognition thread: a cut waits for the post-roll to be recorded (seconds), and several hits'
 /// cuts may wait at once. Stopping ends the waits: every requested clip is cut from what is
 /// recorded by then (its post-roll short), so a hit seen just before a shutdown keeps its video. A
-/// clip that cannot be made is reported as a drop, so the receiver that was promised a clip is not
-/// left waiting without a reason.
+/// clip that cannot be made, or cannot be stored (disk full), is reported as a drop, so the
+/// receiver that was promised a clip is not left waiting without a reason. A crash leaves the
+/// promise open in the outbox; <see cref="ClipPromiseRecovery"/> answers it at the next start.
 /// </summary>
-public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, TopicLayout topics, ILogger logger)
+public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, ILogger logger)
     : BackgroundLoop("clip sender", logger)
 {
     private const int ConcurrentCuts = 4;
@@ -81,7 +80,7 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
         {
             var clip = await cutter.CutAroundAsync(request.CameraId, request.ReadAt, cutNow: _cutNow.Token).ConfigureAwait(false);
             var bytes = await File.ReadAllBytesAsync(clip.Path).ConfigureAwait(false);
-            if (outbox.EnqueueClip(new ClipToSend(request.EventId, request.CameraId, clip.StartsAt, clip.EndsAt, clip.TruncatedPreRoll, bytes)))
+            if (outbox.EnqueueClip(new ClipToSend(request.EventId, request.CameraId, clip.StartsAt, clip.EndsAt, clip.TruncatedPreRoll, bytes, clip.TruncatedPostRoll)))
             {
                 HitClipSenderLog.Queued(Logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, ClipCutter.Truncation(clip));
             }
@@ -91,7 +90,14 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
             // No token cancels a cut (a stop only ends its wait), but a stop must never leave a
             // promised clip unexplained, whatever ends it.
             HitClipSenderLog.Failed(Logger, request.EventId, request.CameraId, e.Message);
-            ReportMissingClip(request, e.Message);
+            ReportMissingClip(request, $"clip could not be made: {e.Message}", ClipDropReason.CutFailed);
+        }
+        catch (SqliteException e)
+        {
+            // The clip could not be stored (disk full, I/O error); the hit is already stored. A
+            // drop report is a few hundred bytes and may still fit.
+            HitClipSenderLog.Failed(Logger, request.EventId, request.CameraId, $"clip could not be stored: {e.Message}");
+            ReportMissingClip(request, $"clip could not be stored in the outbox: {e.Message}", ClipDropReason.StorageFailed);
         }
         finally
         {
@@ -99,9 +105,17 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, Topic
         }
     }
 
-    private void ReportMissingClip(HitClipRequest request, string reason)
+    private void ReportMissingClip(HitClipRequest request, string reason, string reasonCode)
     {
-        var drop = new DropEvent(DropEvent.SchemaV1, topics.DeviceId, DateTimeOffset.UtcNow, DropEvent.ClipKind, request.EventId, 0, $"clip could not be made: {reason}");
-        outbox.Enqueue(new OutgoingMessage(topics.Drops, JsonSerializer.SerializeToUtf8Bytes(drop, EventJsonContext.Default.DropEvent), request.EventId));
+        try
+        {
+            outbox.ReportClipDropped(request.EventId, 0, reason, reasonCode);
+        }
+        catch (SqliteException e)
+        {
+            // Not even the report fits: the promise stays open in the file and the next start
+            // reports it (or cuts the clip, if its video is still there).
+            HitClipSenderLog.ReportFailed(Logger, request.EventId, e.Message);
+        }
     }
 }

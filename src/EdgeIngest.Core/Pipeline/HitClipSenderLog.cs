@@ -9,4 +9,7 @@ internal static partial class HitClipSenderLog
 
     [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "No clip for hit {EventId} on {CameraId}: {Reason}; the agency is told through a drop report")]
     public static partial void Failed(ILogger logger, string eventId, string cameraId, string reason);
+
+    [LoggerMessage(EventId = 222, Level = LogLevel.Error, Message = "Could not report the missing clip of hit {EventId} ({Reason}); its promise stays open and the next start reports it")]
+    public static partial void ReportFailed(ILogger logger, string eventId, string reason);
 }

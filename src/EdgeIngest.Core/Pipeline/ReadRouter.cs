@@ -82,7 +82,17 @@ public sealed class ReadRouter(
                 Convert.ToBase64String(snapshots.EncodePlate(image, read.Box)),
                 Convert.ToBase64String(snapshots.EncodeFrame(image))),
             clips is null ? null : clipPromise);
-        outbox.Enqueue(new OutgoingMessage(topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId));
+        // The promise of a clip is stored with the hit (one transaction), so a crash before the
+        // clip is stored is found and answered at the next start (ClipPromiseRecovery).
+        var promise = hit.Clip is { } promised
+            ? new ClipPromise(
+                hit.EventId,
+                read.CameraId,
+                read.CapturedAtUtc - TimeSpan.FromSeconds(promised.PreRollSeconds),
+                read.CapturedAtUtc + TimeSpan.FromSeconds(promised.PostRollSeconds),
+                DateTimeOffset.UtcNow)
+            : null;
+        outbox.Enqueue(new OutgoingMessage(topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId), promise);
         clips?.Request(new HitClipRequest(hit.EventId, read.CameraId, read.CapturedAtUtc));
         ReadRouterLog.Hit(logger, read.CameraId, read.Text, read.Confidence, read.Reads, entry.Plate, entry.Reason, hit.Hotlist.Priority, hit.EventId);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 
@@ -27,8 +28,12 @@ internal static class StreamProbe
         var tail = new StderrTail(url);
         try
         {
+            // The camera goes to ffprobe as an input script through FFMpegCore's pipe, so its
+            // password is never in ffprobe's arguments (see CameraInputScript).
+            using var script = new MemoryStream(
+                Encoding.UTF8.GetBytes(CameraInputScript.For(url, FfmpegCommands.ProbeSocketTimeout(timeout))), writable: false);
             var analysis = await FFProbe.AnalyseAsync(
-                new Uri(url.WithCredentials), options, FfmpegCommands.ProbeOptions(timeout), bounded.Token).ConfigureAwait(false);
+                script, options, CameraInputScript.FfprobeFormatArguments(), bounded.Token).ConfigureAwait(false);
             var video = analysis.PrimaryVideoStream;
             if (video is { Width: > 0, Height: > 0 })
             {

@@ -32,9 +32,21 @@ internal static class ChildLauncher
     public static void Start(Process process)
     {
         WrapInSetpriv(process.StartInfo);
-        var launch = new Launch(process);
+        OnLauncherThread(process.Start);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> on the launcher thread and returns its result; for a library
+    /// that starts its child itself, synchronously, before its first await (FFMpegCore's
+    /// <c>FFProbe.AnalyseAsync</c> does: the task it returns is already running the child).
+    /// </summary>
+    public static T OnLauncherThread<T>(Func<T> start)
+    {
+        var result = default(T);
+        var launch = new Launch(() => result = start());
         Pending.Add(launch);
-        launch.Started.Task.GetAwaiter().GetResult();
+        launch.Done.Task.GetAwaiter().GetResult();
+        return result!;
     }
 
     private static void WrapInSetpriv(ProcessStartInfo startInfo)
@@ -67,20 +79,20 @@ internal static class ChildLauncher
         {
             try
             {
-                launch.Process.Start();
-                launch.Started.SetResult();
+                launch.Start();
+                launch.Done.SetResult();
             }
             catch (Exception e)
             {
-                launch.Started.SetException(e);
+                launch.Done.SetException(e);
             }
         }
     }
 
-    private sealed class Launch(Process process)
+    private sealed class Launch(Action start)
     {
-        public Process Process { get; } = process;
+        public Action Start { get; } = start;
 
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using EdgeIngest.Cameras;
 using EdgeIngest.Tests.Delivery;
 using EdgeIngest.Tests.Infrastructure;
@@ -60,6 +62,48 @@ public sealed class ChildLifetimeTests
             .ToList();
         Assert.True(children.Count >= 2, $"expected the decoder and the recorder ffmpeg, found pids [{string.Join(", ", children)}]");
 
+        await KillAndAssertChildrenGoneAsync(service, children);
+    }
+
+    [Fact]
+    public async Task An_Ffprobe_Waiting_On_A_Silent_Camera_Is_Gone_Within_3_Seconds_Of_The_Services_Sigkill()
+    {
+        // Accepts connections (the kernel does, into the backlog) and never answers: ffprobe waits.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            await using var broker = await MosquittoBroker.StartAsync();
+            using var workspace = new DeviceWorkspace();
+            var config = workspace.WriteConfig(broker.Port, $"rtsp://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/silent");
+            await using var service = CliProcess.Start(config);
+            var clock = Stopwatch.StartNew();
+            List<int> probes;
+            while ((probes = ProbesOf(service)).Count == 0)
+            {
+                Assert.True(clock.Elapsed < StreamingTimeout, $"no ffprobe started within {StreamingTimeout.TotalSeconds} s; last lines:\n{string.Join('\n', service.Lines.TakeLast(20))}");
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+
+            await KillAndAssertChildrenGoneAsync(service, probes);
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    /// <summary>The service's ffprobe children once they run ffprobe itself (the wrapper script and setpriv have exec'd it).</summary>
+    private static List<int> ProbesOf(CliProcess service) =>
+        ProcessTable.ChildrenOf(service.ProcessId)
+            .Where(child => child.CommandLine.Contains("ffprobe", StringComparison.Ordinal)
+                && !child.CommandLine.StartsWith("/bin/sh", StringComparison.Ordinal)
+                && !child.CommandLine.StartsWith(ChildLauncher.SetprivPath, StringComparison.Ordinal))
+            .Select(child => child.Pid)
+            .ToList();
+
+    private static async Task KillAndAssertChildrenGoneAsync(CliProcess service, List<int> children)
+    {
         await service.KillAsync();
         var clock = Stopwatch.StartNew();
         while (children.Any(ProcessTable.IsRunning) && clock.Elapsed < TimeSpan.FromSeconds(15))
@@ -69,12 +113,12 @@ public sealed class ChildLifetimeTests
 
         var survivors = children.Where(ProcessTable.IsRunning).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
-            CultureInfo.InvariantCulture, $"{children.Count} ffmpeg children gone {clock.Elapsed.TotalMilliseconds:0} ms after the service's SIGKILL was reaped"));
+            CultureInfo.InvariantCulture, $"{children.Count} children gone {clock.Elapsed.TotalMilliseconds:0} ms after the service's SIGKILL was reaped"));
         try
         {
             Assert.True(
                 survivors.Count == 0 && clock.Elapsed <= DeathBound,
-                $"{survivors.Count} of {children.Count} ffmpeg children still running after {clock.Elapsed.TotalSeconds:0.00} s (bound {DeathBound.TotalSeconds} s): " +
+                $"{survivors.Count} of {children.Count} children still running after {clock.Elapsed.TotalSeconds:0.00} s (bound {DeathBound.TotalSeconds} s): " +
                 string.Join("; ", survivors.Select(pid => $"{pid} {ProcessTable.CommandLine(pid)}")));
         }
         finally

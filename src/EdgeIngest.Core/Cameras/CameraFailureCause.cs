@@ -21,6 +21,12 @@ public enum CameraFailureCause
     /// <summary>The stream is in a codec this ffmpeg cannot decode or record (change the camera's encoder setting).</summary>
     UnsupportedCodec,
 
+    /// <summary>
+    /// The camera ended the stream: ffmpeg read to its end and exited cleanly (exit code 0) with
+    /// no error, as when the camera restarts, is switched off or drops the session.
+    /// </summary>
+    StreamEnded,
+
     /// <summary>Anything else; the message carries ffmpeg's last error line.</summary>
     Other,
 }

@@ -137,7 +137,7 @@ public sealed class CameraIngest : IAsyncDisposable, ISupervisedFfmpeg
         var size = probe.Size!.Value;
         var pool = EnsurePool(size);
         await using var run = _supervisor.StartFfmpeg(
-            FfmpegCommands.Decode(Url, size, _options.AnalysisFps, socketTimeout: _supervisor.StallTimeout * 2), stop);
+            FfmpegCommands.Decode(size, _options.AnalysisFps), socketTimeout: _supervisor.StallTimeout * 2, stop);
 
         // Synchronous reads on a dedicated thread: an async pipe read allocates on every call
         // (~3 KB per 720p frame, measured), a blocking read allocates nothing.

@@ -1,19 +1,29 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace EdgeIngest.Cameras;
 
 /// <summary>
 /// An ffmpeg or ffprobe child: arguments passed as a list (no shell), stdout as a raw stream,
-/// stderr delivered line by line, stdin kept open so it can be asked to quit with <c>q</c>.
-/// Disposing stops it (politely, then by force after a bound) and reaps it, so none is left behind.
+/// stderr delivered line by line. stdin either carries a script (<see cref="CameraInputScript"/>)
+/// and is closed, and then the child is asked to quit with SIGTERM (ffmpeg ends its outputs as
+/// for <c>q</c>), or it is kept open so the child can be asked to quit with <c>q</c>. Started
+/// through <see cref="ChildLauncher"/>, so it dies with the service. Disposing stops it
+/// (politely, then by force after a bound) and reaps it, so none is left behind.
 /// </summary>
-internal sealed class ChildProcess : IAsyncDisposable
+internal sealed partial class ChildProcess : IAsyncDisposable
 {
+    private const int SigTerm = 15;
     private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(2);
 
     private readonly Process _process;
+    private readonly bool _quitBySignal;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process, bool quitBySignal)
+    {
+        _process = process;
+        _quitBySignal = quitBySignal;
+    }
 
     public int Id => _process.Id;
 
@@ -23,7 +33,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, Action<string> onStderrLine)
+    /// <param name="standardInput">Written to the child's stdin, which is then closed; null keeps stdin open for <c>q</c>.</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, Action<string> onStderrLine, string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -48,7 +59,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         try
         {
-            process.Start();
+            ChildLauncher.Start(process);
         }
         catch
         {
@@ -57,7 +68,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         process.BeginErrorReadLine();
-        return new ChildProcess(process);
+        if (standardInput is not null)
+        {
+            WriteAndClose(process, standardInput);
+        }
+
+        return new ChildProcess(process, quitBySignal: standardInput is not null);
     }
 
     /// <summary>Waits for exit (and for stderr to be fully read); false if it is still running after <paramref name="timeout"/>.</summary>
@@ -126,8 +142,32 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static void WriteAndClose(Process process, string text)
+    {
+        try
+        {
+            process.StandardInput.Write(text);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It exited before reading its input; its exit code and stderr say why.
+        }
+    }
+
     private void RequestQuit()
     {
+        if (_quitBySignal)
+        {
+            // Its stdin carried the script: SIGTERM is how it is asked to finish (exit code 255).
+            if (!_process.HasExited)
+            {
+                _ = SendSignal(_process.Id, SigTerm);
+            }
+
+            return;
+        }
+
         try
         {
             _process.StandardInput.Write('q');
@@ -151,4 +191,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             // Draining is best effort; the process is going away.
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 }

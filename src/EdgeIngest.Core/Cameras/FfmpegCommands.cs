@@ -8,25 +8,23 @@ internal static class FfmpegCommands
     private static readonly TimeSpan ProbeSocketTimeoutMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// What FFMpegCore's <c>FFProbe</c> adds to its own arguments for a camera: TCP transport and
-    /// ffprobe's socket timeout. The caller bounds the probe by <paramref name="timeout"/> and
-    /// cancels it then (FFMpegCore kills ffprobe); the socket timeout is only a backstop, set
-    /// later, because at its timeout ffprobe against a camera that described a stream but sent
-    /// nothing reports an empty stream, a verdict with no cause in it.
+    /// ffprobe's socket timeout for a camera (it goes in the input script, with TCP transport).
+    /// The caller bounds the probe by <paramref name="timeout"/> and cancels it then (FFMpegCore
+    /// kills ffprobe); the socket timeout is only a backstop, set later, because at its timeout
+    /// ffprobe against a camera that described a stream but sent nothing reports an empty
+    /// stream, a verdict with no cause in it.
     /// </summary>
-    public static string ProbeOptions(TimeSpan timeout) =>
-        $"-rtsp_transport tcp -timeout {Microseconds(timeout + ProbeSocketTimeoutMargin)}";
+    public static TimeSpan ProbeSocketTimeout(TimeSpan timeout) => timeout + ProbeSocketTimeoutMargin;
 
     /// <summary>
     /// Decodes to packed BGR at the analysis rate. The output is pinned to the probed size, so a
-    /// camera that changes resolution mid-stream cannot misalign the fixed-size frame reads.
+    /// camera that changes resolution mid-stream cannot misalign the fixed-size frame reads. The
+    /// camera comes from <see cref="CameraInputScript"/> on stdin, never from the arguments.
     /// </summary>
-    public static string[] Decode(CameraUrl url, VideoSize size, double fps, TimeSpan socketTimeout) =>
+    public static string[] Decode(VideoSize size, double fps) =>
     [
         "-hide_banner", "-loglevel", "error",
-        "-rtsp_transport", "tcp",
-        "-timeout", Microseconds(socketTimeout),
-        "-i", url.WithCredentials,
+        .. CameraInputScript.FfmpegInputArguments(),
         "-an",
         "-vf", string.Create(CultureInfo.InvariantCulture, $"fps={fps},scale={size.Width}:{size.Height}"),
         "-f", "rawvideo", "-pix_fmt", "bgr24",
@@ -38,13 +36,12 @@ internal static class FfmpegCommands
     /// <paramref name="segmentSeconds"/> (cut at the next keyframe), and prints one CSV line
     /// <c>name,start,end</c> (stream seconds) on stdout as each segment is closed. MPEG-TS needs
     /// no header or trailer, so a segment is readable up to its last packet however ffmpeg ends.
+    /// The camera comes from <see cref="CameraInputScript"/> on stdin, never from the arguments.
     /// </summary>
-    public static string[] Record(CameraUrl url, TimeSpan socketTimeout, double segmentSeconds, string segmentPattern) =>
+    public static string[] Record(double segmentSeconds, string segmentPattern) =>
     [
         "-hide_banner", "-loglevel", "error", "-nostats",
-        "-rtsp_transport", "tcp",
-        "-timeout", Microseconds(socketTimeout),
-        "-i", url.WithCredentials,
+        .. CameraInputScript.FfmpegInputArguments(),
         "-an",
         // The first GOP of an RTSP session carries packets without timestamps (before the RTP
         // clock is known), which the MPEG-TS muxer refuses; starting at the second keyframe skips
@@ -72,7 +69,4 @@ internal static class FfmpegCommands
         "-f", "mp4",
         outputFile,
     ];
-
-    private static string Microseconds(TimeSpan span) =>
-        ((long)span.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
 }

@@ -46,10 +46,25 @@ public static class FfmpegErrorClassifier
     /// <summary>A short message for a cause, naming the camera by its redacted URL.</summary>
     public static string Describe(CameraFailureCause cause, CameraUrl url, string? detail) => cause switch
     {
-        CameraFailureCause.Unreachable => $"camera unreachable at {url}",
+        CameraFailureCause.Unreachable => $"camera unreachable at {url}{UnreachableReason(detail)}",
         CameraFailureCause.Unauthorized => $"camera rejected the credentials (401) at {url}",
         CameraFailureCause.StreamNotFound => $"no stream at {url} (404)",
         CameraFailureCause.UnsupportedCodec => $"unsupported video codec at {url}: {detail}",
+        CameraFailureCause.StreamEnded => $"the stream from {url} ended",
         _ => detail ?? $"ffmpeg failed on {url}",
     };
+
+    /// <summary>Which way it was unreachable, from the line that said so: refused (nothing listens on the port), no route, timed out, unknown host.</summary>
+    private static string UnreachableReason(string? line)
+    {
+        foreach (var (fragment, cause) in Patterns)
+        {
+            if (cause == CameraFailureCause.Unreachable && line?.Contains(fragment, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return ": " + fragment.ToLowerInvariant();
+            }
+        }
+
+        return string.Empty;
+    }
 }

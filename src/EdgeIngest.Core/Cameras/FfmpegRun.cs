@@ -53,6 +53,13 @@ internal sealed class FfmpegRun : IAsyncDisposable
         }
 
         var exited = await _ffmpeg.WaitForExitAsync(ExitWait).ConfigureAwait(false);
+        if (exited && _ffmpeg.ExitCode == 0 && !_tail.HasRecognisedCause)
+        {
+            // ffmpeg reached the end of the input: the camera closed the stream (restart, power,
+            // dropped session). Not "Other": nothing failed here, the camera went away.
+            return new CameraFailure(CameraFailureCause.StreamEnded, $"the stream from {_supervisor.Url} ended (the camera closed it; ffmpeg exit code 0)");
+        }
+
         return _tail.ToFailure(stopped(exited ? $"exit code {_ffmpeg.ExitCode}" : "still running"));
     }
 

@@ -110,11 +110,15 @@ internal sealed class FfmpegSupervisor : BackgroundLoop
     /// <summary>The attempt delivered its first output.</summary>
     public void MarkStreaming() => SetState(CameraState.Streaming, failure: null);
 
-    /// <summary>Starts an attempt's ffmpeg under the stall watchdog; dispose the run to stop and reap it.</summary>
-    public FfmpegRun StartFfmpeg(IEnumerable<string> arguments, CancellationToken stop)
+    /// <summary>
+    /// Starts an attempt's ffmpeg under the stall watchdog, its camera input on stdin (never in
+    /// its arguments, see <see cref="CameraInputScript"/>); dispose the run to stop and reap it.
+    /// </summary>
+    public FfmpegRun StartFfmpeg(IEnumerable<string> arguments, TimeSpan socketTimeout, CancellationToken stop)
     {
         var tail = new StderrTail(Url);
-        var ffmpeg = ChildProcess.Start(_ffmpegPath, arguments, line => _process.LogFfmpegOutput(tail.Add(line)));
+        var ffmpeg = ChildProcess.Start(
+            _ffmpegPath, arguments, line => _process.LogFfmpegOutput(tail.Add(line)), CameraInputScript.For(Url, socketTimeout));
         var run = new FfmpegRun(this, ffmpeg, tail, stop);
         _process.LogFfmpegStarted(ffmpeg.Id);
         TrackProcess(ffmpeg.Id);

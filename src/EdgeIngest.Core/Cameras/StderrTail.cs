@@ -11,6 +11,7 @@ internal sealed class StderrTail(CameraUrl url)
 
     private readonly Lock _gate = new();
     private CameraFailureCause? _recognised;
+    private string? _recognisedLine;
     private string? _lastLine;
 
     /// <summary>Adds a raw line; returns its redacted, truncated form (for logging).</summary>
@@ -27,6 +28,7 @@ internal sealed class StderrTail(CameraUrl url)
             if (_recognised is null && FfmpegErrorClassifier.TryClassify(line, out var cause))
             {
                 _recognised = cause;
+                _recognisedLine = line;
             }
 
             if (line.Length > 0)
@@ -36,6 +38,18 @@ internal sealed class StderrTail(CameraUrl url)
         }
 
         return line;
+    }
+
+    /// <summary>Whether a line named a cause (401, 404, refused, …).</summary>
+    public bool HasRecognisedCause
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recognised is not null;
+            }
+        }
     }
 
     public string? LastLine
@@ -56,7 +70,7 @@ internal sealed class StderrTail(CameraUrl url)
         {
             if (_recognised is { } cause)
             {
-                return new CameraFailure(cause, FfmpegErrorClassifier.Describe(cause, url, _lastLine));
+                return new CameraFailure(cause, FfmpegErrorClassifier.Describe(cause, url, cause == CameraFailureCause.Unreachable ? _recognisedLine : _lastLine));
             }
 
             return new CameraFailure(CameraFailureCause.Other, _lastLine ?? fallback);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 
@@ -21,14 +22,20 @@ internal static class StreamProbe
     public static async Task<ProbeResult> ProbeAsync(
         string ffprobePath, CameraUrl url, TimeSpan timeout, Action<string> onStderrLine, CancellationToken cancellationToken)
     {
-        var options = new FFOptions { BinaryFolder = Path.GetDirectoryName(ffprobePath) ?? string.Empty };
+        var options = new FFOptions { BinaryFolder = SetprivFfprobe.BinaryFolderFor(ffprobePath) };
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
         var tail = new StderrTail(url);
         try
         {
-            var analysis = await FFProbe.AnalyseAsync(
-                new Uri(url.WithCredentials), options, FfmpegCommands.ProbeOptions(timeout), bounded.Token).ConfigureAwait(false);
+            // The camera goes to ffprobe as an input script through FFMpegCore's pipe, so its
+            // password is never in ffprobe's arguments (see CameraInputScript).
+            using var script = new MemoryStream(
+                Encoding.UTF8.GetBytes(CameraInputScript.For(url, FfmpegCommands.ProbeSocketTimeout(timeout))), writable: false);
+            // Started on the launcher thread: ffprobe's death signal is tied to the thread that
+            // forked it (FFMpegCore starts it before its first await).
+            var analysis = await ChildLauncher.OnLauncherThread(() => FFProbe.AnalyseAsync(
+                script, options, CameraInputScript.FfprobeFormatArguments(), bounded.Token)).ConfigureAwait(false);
             var video = analysis.PrimaryVideoStream;
             if (video is { Width: > 0, Height: > 0 })
             {

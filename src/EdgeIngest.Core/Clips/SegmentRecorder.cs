@@ -140,7 +140,8 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         try
         {
             await using var run = _supervisor.StartFfmpeg(
-                FfmpegCommands.Record(Url, socketTimeout: TimeSpan.FromSeconds(_camera.StallTimeoutSeconds * 2), _clips.SegmentSeconds, pattern),
+                FfmpegCommands.Record(_clips.SegmentSeconds, pattern),
+                socketTimeout: TimeSpan.FromSeconds(_camera.StallTimeoutSeconds * 2),
                 stop);
 
             using var segmentList = new StreamReader(run.StandardOutput);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EdgeIngest.Cameras;
 
 namespace EdgeIngest.Clips;
 
@@ -8,9 +9,12 @@ namespace EdgeIngest.Clips;
 /// segment folder. After a crash or SIGKILL the recorder does not die with us: .NET ignores
 /// SIGPIPE and children inherit that, so its closed stdout never stops it, and it would go on
 /// filling the RAM folder beside the new recorder, unbounded. Each recorder notes its ffmpeg's
-/// pid in a file beside the folder (the folder holds only segments); at start, a noted process is
-/// stopped if and only if its command line still names ffmpeg and this folder (a pid reused by an
-/// unrelated process is left alone).
+/// pid and start time in a file beside the folder (the folder holds only segments); at start, a
+/// noted process is stopped if and only if it still has that start time and its command line
+/// still names ffmpeg and this folder (a pid reused by another process is left alone). Children
+/// started through <see cref="ChildLauncher"/> die with the service anyway; this catches the one
+/// that outlived it where setpriv is missing, or that was forked in the instant before the
+/// service died and had not yet asked for its death signal.
 /// </summary>
 internal static class StaleRecorder
 {
@@ -18,7 +22,8 @@ internal static class StaleRecorder
     {
         var path = PidFile(folder);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, pid.ToString(CultureInfo.InvariantCulture));
+        var startTime = ProcessStartTime.Of(pid);
+        File.WriteAllText(temporary, startTime is { } ticks ? string.Create(CultureInfo.InvariantCulture, $"{pid} {ticks}") : pid.ToString(CultureInfo.InvariantCulture));
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -26,12 +31,24 @@ internal static class StaleRecorder
     public static int? StopLeftBehind(string folder)
     {
         var path = PidFile(folder);
-        if (!File.Exists(path) || !int.TryParse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture, out var pid))
+        if (!File.Exists(path))
         {
             return null;
         }
 
+        var noted = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         File.Delete(path);
+        if (noted.Length == 0 || !int.TryParse(noted[0], CultureInfo.InvariantCulture, out var pid))
+        {
+            return null;
+        }
+
+        // A file from before start times were noted has the pid alone: the command line decides.
+        if (noted.Length > 1 && (!long.TryParse(noted[1], CultureInfo.InvariantCulture, out var startTime) || ProcessStartTime.Of(pid) != startTime))
+        {
+            return null;
+        }
+
         if (!IsFfmpegRecordingInto(pid, folder))
         {
             return null;

@@ -63,6 +63,7 @@ internal sealed class HeartbeatBuilder(
         CameraFailureCause.Stalled => "stalled",
         CameraFailureCause.ProbeTimedOut => "probe_timed_out",
         CameraFailureCause.UnsupportedCodec => "unsupported_codec",
+        CameraFailureCause.StreamEnded => "stream_ended",
         _ => "other",
     };
 

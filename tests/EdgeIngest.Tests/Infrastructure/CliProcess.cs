@@ -27,6 +27,8 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public IReadOnlyCollection<string> Lines => [.. _lines];
 
+    public int ProcessId => _process.Id;
+
     /// <param name="command"><c>run</c> for the device, <c>receive</c> for the agency's receiver.</param>
     public static CliProcess Start(string configPath, string command = "run")
     {

@@ -6,7 +6,8 @@ namespace EdgeIngest.Tests.Faults;
 
 /// <summary>
 /// The broker down for 60 s while the camera keeps producing hits: the hits wait in the outbox,
-/// the service does not spin (its CPU read from /proc, with the broker up for comparison), it
+/// the service does not spin (its CPU read from /proc: what the outage adds to the 10 s just
+/// before it with the broker up, since recognition of the passing cars costs the same in both), it
 /// names the cause ("refused": nothing listens on the port), and it is back within 2 s of the
 /// broker's return (asserted with margin: under 4 s).
 /// </summary>
@@ -48,7 +49,7 @@ public sealed class BrokerOutageTests(AgencyPki pki)
         var deviceReconnect = await FaultTiming.WaitSecondsUntilAsync(rig.Service, back, "Connected to the agency broker", FaultTiming.RecoveryBound);
         var receiverReconnect = await FaultTiming.WaitSecondsUntilAsync(rig.Receiver!, back, "onnected to the agency broker", FaultTiming.RecoveryBound);
 
-        var figures = await rig.Tally.WaitAndCountAsync("broker-down-60s", rig.Tally.QueuedEvents(), recovering, FaultTiming.RecoveryBound, wall, new Dictionary<string, double>
+        var figures = await rig.CountAsync("broker-down-60s", recovering, wall, new Dictionary<string, double>
         {
             ["events_queued_while_down"] = queuedWhileDown,
             ["cpu_broker_up_share_of_core"] = cpuUp,
@@ -60,7 +61,7 @@ public sealed class BrokerOutageTests(AgencyPki pki)
 
         var figureLine = string.Create(CultureInfo.InvariantCulture, $"CPU down {cpuDown:P1} of a core (up {cpuUp:P1}); device back {deviceReconnect:0.00} s after the broker");
         Assert.True(queuedWhileDown > 0, $"no hit was queued during the outage, so none was kept: {figureLine}");
-        Assert.True(cpuDown < 0.05, $"the service used {cpuDown:P1} of a core on average while the broker was down (limit 5 %); {figureLine}");
+        Assert.True(cpuDown - cpuUp < 0.05, $"the outage added {cpuDown - cpuUp:P1} of a core to the service's average (limit 5 %); {figureLine}");
         Assert.True(causes.Any(c => c.Contains("refused", StringComparison.OrdinalIgnoreCase)),
             $"no log line named the cause 'refused'; the service said:\n{string.Join('\n', causes.Take(5))}");
         Assert.True(deviceReconnect < 4, $"the device reconnected {deviceReconnect:0.00} s after the broker's return (target 2 s, limit 4 s); {figureLine}");

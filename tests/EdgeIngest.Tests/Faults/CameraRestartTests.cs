@@ -34,7 +34,7 @@ public sealed class CameraRestartTests(AgencyPki pki)
             await Task.Delay(1000, FaultTiming.Cancellation); // a little video between kills
         }
 
-        var figures = await rig.Tally.WaitAndCountAsync("camera-restart-10x", rig.Tally.QueuedEvents(), recovering, FaultTiming.RecoveryBound, wall, new Dictionary<string, double>
+        var figures = await rig.CountAsync("camera-restart-10x", recovering, wall, new Dictionary<string, double>
         {
             ["camera_restarts"] = Restarts,
             ["frames_resumed"] = resumed.Count(s => s < ResumeBound.TotalSeconds),

@@ -12,6 +12,9 @@ namespace EdgeIngest.Tests.Faults;
 /// </summary>
 internal sealed partial class DeliveryTally(Func<IEnumerable<string>> serviceLines, string outputDirectory, string deviceId)
 {
+    /// <summary>Nothing arriving for this long after a fault means nothing more will.</summary>
+    public static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(40);
+
     public IReadOnlyList<string> QueuedEvents() =>
         [.. serviceLines().Select(l => HitLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["id"].Value).Distinct()];
 
@@ -59,16 +62,25 @@ internal sealed partial class DeliveryTally(Func<IEnumerable<string>> serviceLin
     }
 
     /// <summary>
-    /// Waits (bounded) until the ids are delivered; the time counts from <paramref name="since"/>,
-    /// the moment the last fault ended. Does not fail: the figures say what was lost.
+    /// Waits until the ids are delivered; the time counts from <paramref name="since"/>, the moment
+    /// the last fault ended. Gives up at <paramref name="bound"/>, or earlier once nothing new has
+    /// arrived for <see cref="QuietLimit"/> (longer than the device's 30 s reconnect backoff), so a
+    /// scenario that loses something fails in under a minute. Does not fail: the figures say what was lost.
     /// </summary>
     public async Task<FaultFigures> WaitAndCountAsync(string scenario, IReadOnlyList<string> ids, Stopwatch since, TimeSpan bound, Stopwatch wall, IReadOnlyDictionary<string, double>? measured = null)
     {
         var recovered = AllDelivered(ids);
-        while (!recovered && since.Elapsed < bound)
+        var arrived = Arrived(ids);
+        var quiet = Stopwatch.StartNew();
+        while (!recovered && since.Elapsed < bound && quiet.Elapsed < QuietLimit)
         {
             await Task.Delay(250, TestContext.Current.CancellationToken);
             recovered = AllDelivered(ids);
+            if (Arrived(ids) != arrived)
+            {
+                arrived = Arrived(ids);
+                quiet.Restart();
+            }
         }
 
         var recoverSeconds = since.Elapsed.TotalSeconds;
@@ -88,6 +100,12 @@ internal sealed partial class DeliveryTally(Func<IEnumerable<string>> serviceLin
             Measured = measured ?? new Dictionary<string, double>(),
             WallSeconds = wall.Elapsed.TotalSeconds,
         };
+    }
+
+    private int Arrived(IReadOnlyCollection<string> ids)
+    {
+        var dropped = DroppedClips();
+        return ids.Count(EventStored) + ids.Count(ClipStored) + ids.Count(dropped.Contains);
     }
 
     [GeneratedRegex(@"HIT .* event (?<id>[0-9A-Za-z-]+) queued for the agency")]

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using EdgeIngest.Installation;
 using EdgeIngest.Tests.BrokerAcl;
 using EdgeIngest.Tests.Infrastructure;
 
@@ -117,6 +119,21 @@ internal sealed class FaultRig : IAsyncDisposable
         return Tally.QueuedEvents()[known];
     }
 
+    /// <summary>
+    /// Waits for everything the service queued to be stored (see <see cref="DeliveryTally.WaitAndCountAsync"/>),
+    /// then keeps the service's, the receiver's and the broker's logs next to the figures
+    /// (.test-artifacts/faults/SCENARIO/), so a loss can be traced.
+    /// </summary>
+    public async Task<FaultFigures> CountAsync(string scenario, Stopwatch recovering, Stopwatch wall, IReadOnlyDictionary<string, double>? measured = null)
+    {
+        var figures = await Tally.WaitAndCountAsync(scenario, Tally.QueuedEvents(), recovering, FaultTiming.RecoveryBound, wall, measured);
+        var folder = Directory.CreateDirectory(Path.Combine(InstallLayout.Root, ".test-artifacts", "faults", scenario)).FullName;
+        await File.WriteAllLinesAsync(Path.Combine(folder, "service.log"), Service.TimedLines.Select(Stamped));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "receiver.log"), (Receiver?.TimedLines ?? []).Select(Stamped));
+        await File.WriteAllTextAsync(Path.Combine(folder, "broker.log"), Broker.ReadLog());
+        return figures;
+    }
+
     /// <summary>The ffmpeg processes that read this rig's camera and are not children of the running service.</summary>
     public IReadOnlyList<int> OrphanedFfmpegs() =>
         LeftoverProcesses.Find(string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Camera.Port}/"), ChildrenOf(Service.HasExited ? -1 : Service.ProcessId));
@@ -139,6 +156,9 @@ internal sealed class FaultRig : IAsyncDisposable
         await Broker.DisposeAsync();
         _workspace.Dispose();
     }
+
+    private static string Stamped((DateTime At, string Text) line) =>
+        string.Create(CultureInfo.InvariantCulture, $"{line.At:HH:mm:ss.fff} {line.Text}");
 
     private static bool IsReceiverConnected(string line) =>
         line.Contains("Connected to the agency broker", StringComparison.Ordinal) || line.Contains("Reconnected to the agency broker", StringComparison.Ordinal);

@@ -59,8 +59,8 @@ internal sealed class FaultWorkspace : IDisposable
             clips:
               enabled: true
               segment_root: segments
-              pre_roll_seconds: 2
-              post_roll_seconds: 4
+              pre_roll_seconds: {options.ClipRollSeconds}
+              post_roll_seconds: {options.ClipRollSeconds}
             """));
         File.WriteAllText(workspace.ReceiverConfig, $"""
             broker:

@@ -37,7 +37,7 @@ public sealed class ServiceCrashTests(AgencyPki pki)
             restarts.Add((DateTime.UtcNow - start).TotalSeconds);
         }
 
-        var figures = await rig.Tally.WaitAndCountAsync("service-kill-post-roll-and-mid-stream", rig.Tally.QueuedEvents(), recovering, FaultTiming.RecoveryBound, wall, new Dictionary<string, double>
+        var figures = await rig.CountAsync("service-kill-post-roll-and-mid-stream", recovering, wall, new Dictionary<string, double>
         {
             ["service_kills"] = 2,
             ["ffmpeg_alive_3s_after_kill_max"] = orphans.Max(),

@@ -6,31 +6,48 @@ namespace EdgeIngest.Tests.Infrastructure;
 /// <summary>
 /// The real CLI as a separate process (<c>dotnet edgeingest.dll run|receive --config FILE</c>), its
 /// console lines collected as they come, so a test can wait for a log line and then kill it with
-/// SIGKILL, as a power cut or an OOM kill would.
+/// SIGKILL, as a power cut or an OOM kill would, and start it again with the same arguments: the
+/// lines of every run are kept in order, each with the time it arrived.
 /// </summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
     private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "edgeingest.dll");
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(DateTime At, string Text)> _lines = new();
     private readonly string _command;
+    private readonly string _configPath;
+    private Process _process;
 
-    private CliProcess(Process process, string command)
+    private CliProcess(string configPath, string command)
     {
-        _process = process;
+        _configPath = configPath;
         _command = command;
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = Launch();
     }
 
-    public IReadOnlyCollection<string> Lines => [.. _lines];
+    public IReadOnlyCollection<string> Lines => [.. _lines.Select(l => l.Text)];
+
+    /// <summary>Every line with the UTC time it was read from the process's pipe.</summary>
+    public IReadOnlyCollection<(DateTime At, string Text)> TimedLines => [.. _lines];
+
+    /// <summary>The running (or last) process's id, e.g. to read its CPU time from /proc.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public int ProcessId => _process.Id;
 
     /// <param name="command"><c>run</c> for the device, <c>receive</c> for the agency's receiver.</param>
-    public static CliProcess Start(string configPath, string command = "run")
+    public static CliProcess Start(string configPath, string command = "run") => new(configPath, command);
+
+    /// <summary>Starts the process again (after <see cref="KillAsync"/>) with the same arguments; earlier lines stay.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        _process = Launch();
+    }
+
+    private Process Launch()
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -38,12 +55,17 @@ internal sealed class CliProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Cli, command, "--config", configPath })
+        foreach (var argument in new[] { Cli, _command, "--config", _configPath })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        return new CliProcess(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the edgeingest CLI"), command);
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the edgeingest CLI");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     public async Task WaitForAsync(Func<IReadOnlyCollection<string>, bool> condition, TimeSpan timeout, string what)
@@ -86,7 +108,7 @@ internal sealed class CliProcess : IAsyncDisposable
     {
         if (line is not null)
         {
-            _lines.Enqueue(line);
+            _lines.Enqueue((DateTime.UtcNow, line));
         }
     }
 }

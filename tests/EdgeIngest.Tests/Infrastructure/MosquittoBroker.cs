@@ -94,6 +94,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
         await LaunchAsync();
     }
 
+    /// <summary>Starts the broker again after <see cref="StopAsync"/>: same port, configuration and persistence folder.</summary>
+    public Task StartAgainAsync() => LaunchAsync();
+
     public async Task StopAsync()
     {
         if (_process is null)

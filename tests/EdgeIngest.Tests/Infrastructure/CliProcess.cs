@@ -34,8 +34,6 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public int ProcessId => _process.Id;
-
     /// <param name="command"><c>run</c> for the device, <c>receive</c> for the agency's receiver.</param>
     public static CliProcess Start(string configPath, string command = "run") => new(configPath, command);
 

@@ -29,6 +29,14 @@ public sealed partial class AgencyReceiver
                 try
                 {
                     await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Without its session (a broker killed before it saved it, or a first start)
+                    // the receiver missed what devices sent while it was away: ask each device
+                    // whose status arrives on this connection to send its unconfirmed messages again.
+                    Volatile.Write(ref _resendAskedOf, sessionPresent ? null : new HashSet<string>(StringComparer.Ordinal));
+
+                    // Set before subscribing: retained statuses arrive at once and may need an answer.
+                    Volatile.Write(ref _client, client);
                     foreach (var filter in filters)
                     {
                         await client.SubscribeAsync(filter, 1, cancellationToken).ConfigureAwait(false);
@@ -36,14 +44,17 @@ public sealed partial class AgencyReceiver
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    Interlocked.CompareExchange(ref _client, null, client);
                     return;
                 }
                 catch (MqttConnectException e) when (e.Failure is MqttConnectFailure.NotAuthorized or MqttConnectFailure.Tls or MqttConnectFailure.Configuration)
                 {
+                    Interlocked.CompareExchange(ref _client, null, client);
                     throw new ReceiverStartException($"the agency broker refused the receiver, and retrying will not help: {e.Message}", e);
                 }
                 catch (MqttException e)
                 {
+                    Interlocked.CompareExchange(ref _client, null, client);
                     var delay = backoff.Next();
                     ReceiverLog.ConnectFailed(_logger, e.Message, delay.TotalSeconds);
                     if (!await DelayAsync(delay, cancellationToken).ConfigureAwait(false))
@@ -55,7 +66,6 @@ public sealed partial class AgencyReceiver
                 }
 
                 backoff.Reset();
-                Volatile.Write(ref _client, client);
                 IsSubscribed = true;
                 if (everConnected)
                 {

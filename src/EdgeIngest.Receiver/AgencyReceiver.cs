@@ -4,6 +4,7 @@ using EdgeIngest.Events;
 using EdgeIngest.Interop.Mqtt;
 using EdgeIngest.Receiving.Configuration;
 using EdgeIngest.Receiving.Output;
+using EdgeIngest.Receiving.Topics;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Receiving;
@@ -51,6 +52,10 @@ public sealed partial class AgencyReceiver
     private readonly Dictionary<string, List<string>> _pendingAcks = new(StringComparer.Ordinal);
     private int _pendingAckCount;
     private IMqttClient? _client;
+
+    // Devices asked to resend on the current connection; null when the broker kept the session.
+    // Replaced by the connection loop at each connect, read and filled by the inbox task.
+    private HashSet<string>? _resendAskedOf;
 
     public AgencyReceiver(ReceiverConfig config, TextWriter console, ILoggerFactory loggers, TimeProvider? clock = null)
     {
@@ -101,6 +106,7 @@ public sealed partial class AgencyReceiver
             await foreach (var message in _inbox.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
             {
                 var ack = await StoreAsync(message, stopping).ConfigureAwait(false);
+                await AskForResendAsync(message).ConfigureAwait(false);
                 _stored.Add(message);
                 if (ack is { } confirmation)
                 {
@@ -159,6 +165,37 @@ public sealed partial class AgencyReceiver
         }
 
         _stored.Clear();
+    }
+
+    /// <summary>
+    /// On a connection without a session, the first status of each device (retained, so it comes
+    /// right after subscribing, or when the device connects) gets an acknowledgement that asks it
+    /// to send everything unconfirmed again at once, instead of after its confirmation timeout.
+    /// </summary>
+    private async Task AskForResendAsync(MqttReceivedMessage message)
+    {
+        if (Volatile.Read(ref _resendAskedOf) is not { } asked
+            || !DeviceTopic.TryParse(_config.TopicPrefix, message.Topic, out var topic, out _)
+            || topic.Kind != TopicKind.Status
+            || !asked.Add(topic.DeviceId))
+        {
+            return;
+        }
+
+        var payload = JsonSerializer.SerializeToUtf8Bytes(
+            new AckEvent(AckEvent.SchemaV1, topic.DeviceId, _clock.GetUtcNow(), [], ResendUnconfirmed: true),
+            EventJsonContext.Default.AckEvent);
+        try
+        {
+            var client = Volatile.Read(ref _client) ?? throw new MqttException("not connected to the broker");
+            await client.PublishAsync($"{_config.TopicPrefix}/{topic.DeviceId}/acks", payload, qos: 1, retain: false, CancellationToken.None).ConfigureAwait(false);
+            ReceiverLog.AskedForResend(_logger, topic.DeviceId);
+        }
+        catch (MqttException e)
+        {
+            // The device still sends them again after its confirmation timeout.
+            ReceiverLog.ConfirmFailed(_logger, 0, topic.DeviceId, e.Message);
+        }
     }
 
     private async Task PublishAckAsync(string device, List<string> keys)

@@ -54,4 +54,7 @@ internal static partial class ReceiverLog
 
     [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "Could not confirm {Count} stored message(s) to device {DeviceId}: {Reason} — the device keeps them and sends them again; they are confirmed as duplicates then")]
     public static partial void ConfirmFailed(ILogger logger, int count, string deviceId, string reason);
+
+    [LoggerMessage(EventId = 823, Level = LogLevel.Information, Message = "Connected without a broker session: asked device {DeviceId} to send again what it has not had confirmed (it may have been lost with the broker)")]
+    public static partial void AskedForResend(ILogger logger, string deviceId);
 }

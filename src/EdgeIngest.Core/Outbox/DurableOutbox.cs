@@ -339,7 +339,7 @@ public sealed class DurableOutbox : IDisposable
         return deleted;
     }
 
-    /// <summary>Makes every sent-but-unconfirmed message due at once (after a reconnect: a broker that crashed lost what it had not saved).</summary>
+    /// <summary>Makes every sent-but-unconfirmed message due at once (after a reconnect, or when the receiver asks: a broker that crashed lost what it had not saved).</summary>
     public int ResendUnconfirmed()
     {
         lock (_gate)
@@ -347,7 +347,14 @@ public sealed class DurableOutbox : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var command = _connection.CreateCommand();
             command.CommandText = "UPDATE messages SET resend_at_ms = NULL WHERE resend_at_ms IS NOT NULL";
-            return command.ExecuteNonQuery();
+            var due = command.ExecuteNonQuery();
+            if (due > 0)
+            {
+                // Wakes a sender that waits for work: these are due now, not at their old time.
+                _arrivals.Writer.TryWrite(true);
+            }
+
+            return due;
         }
     }
 

@@ -31,13 +31,16 @@ public sealed class OutboxSender : BackgroundLoop
     private readonly AgencyConnection _connection;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<IReadOnlyList<string>> _confirmations = Channel.CreateUnbounded<IReadOnlyList<string>>(
+    private readonly Channel<AckEvent> _confirmations = Channel.CreateUnbounded<AckEvent>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private Task? _arrival;
     private TimeSpan _retryDelay = RetryDelayMin;
     private long _delivered;
     private long _published;
     private int _peakInFlight;
+
+    // Set by the confirmation loop when the receiver asks for a resend; the send loop walks the lanes from the start.
+    private int _rewind;
     private int _lastConnection;
 
     /// <param name="time">Paces the retries after the broker refused a message (a fake one in tests).</param>
@@ -209,6 +212,14 @@ public sealed class OutboxSender : BackgroundLoop
                 }
 
                 _arrival ??= _outbox.WaitForArrivalAsync(stop);
+                if (inFlight.Count == 0 && Interlocked.Exchange(ref _rewind, 0) == 1)
+                {
+                    // The receiver asked for everything unconfirmed: it lies behind the cursors.
+                    lastEvent = 0;
+                    lastClip = 0;
+                    continue;
+                }
+
                 if (inFlight.Count == 0)
                 {
                     // Nothing in flight and nothing due: wait for a new message, an overdue
@@ -311,7 +322,7 @@ public sealed class OutboxSender : BackgroundLoop
                 return;
             }
 
-            _confirmations.Writer.TryWrite(ack.Messages);
+            _confirmations.Writer.TryWrite(ack);
         }
         catch (JsonException e)
         {
@@ -324,11 +335,23 @@ public sealed class OutboxSender : BackgroundLoop
     {
         try
         {
-            await foreach (var keys in _confirmations.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+            await foreach (var ack in _confirmations.Reader.ReadAllAsync(stop).ConfigureAwait(false))
             {
-                var confirmed = _outbox.Confirm(keys);
-                Interlocked.Add(ref _delivered, confirmed);
-                OutboxSenderLog.Confirmed(_logger, confirmed, keys.Count);
+                if (ack.Messages.Count > 0)
+                {
+                    var confirmed = _outbox.Confirm(ack.Messages);
+                    Interlocked.Add(ref _delivered, confirmed);
+                    OutboxSenderLog.Confirmed(_logger, confirmed, ack.Messages.Count);
+                }
+
+                if (ack.ResendUnconfirmed)
+                {
+                    // The receiver came back without its broker session: what was sent while it
+                    // was away died with the broker. Send it again now, not at its timeout.
+                    var again = _outbox.ResendUnconfirmed();
+                    Volatile.Write(ref _rewind, 1);
+                    OutboxSenderLog.ResendingForReceiver(_logger, again);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

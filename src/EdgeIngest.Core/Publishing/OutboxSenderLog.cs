@@ -22,6 +22,9 @@ internal static partial class OutboxSenderLog
     [LoggerMessage(EventId = 312, Level = LogLevel.Information, Message = "Connected again: sending the {Count} message(s) the agency has not confirmed yet once more (a broker restart may have lost them)")]
     public static partial void ResendingAfterReconnect(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 314, Level = LogLevel.Information, Message = "The agency's receiver came back without its broker session: sending the {Count} message(s) it has not confirmed once more")]
+    public static partial void ResendingForReceiver(ILogger logger, int count);
+
     [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Ignored a message on {Topic} that is not an edgeingest.ack/1 for this device: {Reason}")]
     public static partial void BadAcknowledgement(ILogger logger, string topic, string reason);
 }

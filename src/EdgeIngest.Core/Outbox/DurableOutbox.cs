@@ -83,33 +83,16 @@ public sealed class DurableOutbox : IDisposable
     public void Enqueue(OutgoingMessage message, ClipPromise? clipPromise)
     {
         ArgumentNullException.ThrowIfNull(message);
-        lock (_gate)
+        Write(transaction =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
+            var size = SizeOf(message.Topic, message.Payload.Length);
+            MakeRoom(transaction, size);
+            Insert(transaction, OutboxLane.Events, message.Topic, message.EventId, message.Payload, size);
+            if (clipPromise is not null)
             {
-                using var transaction = _connection.BeginTransaction();
-                var size = SizeOf(message.Topic, message.Payload.Length);
-                MakeRoom(transaction, size);
-                Insert(transaction, OutboxLane.Events, message.Topic, message.EventId, message.Payload, size);
-                if (clipPromise is not null)
-                {
-                    InsertPromise(transaction, clipPromise);
-                }
-
-                transaction.Commit();
+                InsertPromise(transaction, clipPromise);
             }
-            catch
-            {
-                // Rolled back (e.g. the disk is full): the running totals must match the file again.
-                ReloadTotals();
-                throw;
-            }
-
-            CheckBudgetState();
-        }
-
-        _arrivals.Writer.TryWrite(true);
+        });
     }
 
     /// <summary>
@@ -130,45 +113,29 @@ public sealed class DurableOutbox : IDisposable
             total += SizeOf(_topics.ClipChunk(clip.EventId, i), ClipMessages.Chunk(clip.Mp4, chunkBytes, i).Length);
         }
 
-        bool accepted;
-        lock (_gate)
+        var accepted = false;
+        Write(transaction =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
+            // A clip that would not fit even with every other clip gone is refused up front, so
+            // that older clips are not evicted for nothing.
+            accepted = EventLaneBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
+            if (accepted)
             {
-                using var transaction = _connection.BeginTransaction();
-
-                // A clip that would not fit even with every other clip gone is refused up front, so
-                // that older clips are not evicted for nothing.
-                accepted = EventLaneBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
-                if (accepted)
+                Insert(transaction, OutboxLane.Clips, manifestTopic, clip.EventId, manifestPayload, SizeOf(manifestTopic, manifestPayload.Length));
+                for (var i = 0; i < manifest.Chunks; i++)
                 {
-                    Insert(transaction, OutboxLane.Clips, manifestTopic, clip.EventId, manifestPayload, SizeOf(manifestTopic, manifestPayload.Length));
-                    for (var i = 0; i < manifest.Chunks; i++)
-                    {
-                        var topic = _topics.ClipChunk(clip.EventId, i);
-                        var chunk = ClipMessages.Chunk(clip.Mp4, chunkBytes, i);
-                        Insert(transaction, OutboxLane.Clips, topic, clip.EventId, chunk, SizeOf(topic, chunk.Length));
-                    }
+                    var topic = _topics.ClipChunk(clip.EventId, i);
+                    var chunk = ClipMessages.Chunk(clip.Mp4, chunkBytes, i);
+                    Insert(transaction, OutboxLane.Clips, topic, clip.EventId, chunk, SizeOf(topic, chunk.Length));
                 }
-                else
-                {
-                    RecordBudgetDrop(transaction, clip.EventId, clip.Mp4.Length);
-                }
-
-                DeletePromise(transaction, clip.EventId);
-                transaction.Commit();
             }
-            catch
+            else
             {
-                ReloadTotals();
-                throw;
+                RecordBudgetDrop(transaction, clip.EventId, clip.Mp4.Length);
             }
 
-            CheckBudgetState();
-        }
-
-        _arrivals.Writer.TryWrite(true);
+            DeletePromise(transaction, clip.EventId);
+        });
         return accepted;
     }
 
@@ -181,18 +148,31 @@ public sealed class DurableOutbox : IDisposable
         ArgumentNullException.ThrowIfNull(eventId);
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(reasonCode);
+        Write(transaction =>
+        {
+            RecordDrop(transaction, eventId, bytes, reason, reasonCode);
+            DeletePromise(transaction, eventId);
+        });
+    }
+
+    /// <summary>
+    /// One write transaction that adds to the outbox, under the lock; then the budget state is
+    /// checked and a waiting sender woken.
+    /// </summary>
+    private void Write(Action<SqliteTransaction> work)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                RecordDrop(transaction, eventId, bytes, reason, reasonCode);
-                DeletePromise(transaction, eventId);
+                work(transaction);
                 transaction.Commit();
             }
             catch
             {
+                // Rolled back (e.g. the disk is full): the running totals must match the file again.
                 ReloadTotals();
                 throw;
             }

@@ -22,7 +22,7 @@ public sealed class BrokerOutageTests
     public async Task Every_Hit_Made_While_The_Broker_Is_Down_For_A_Minute_Arrives_When_It_Returns_First_Arrivals_In_Creation_Order()
     {
         await using var broker = await MosquittoBroker.StartAsync(new MosquittoBrokerOptions { MutualTls = true });
-        await using var gate = NetworkGate.OpenTo(broker.Port);
+        await using var gate = LoopbackRelay.OpenTo(broker.Port);
         using var folder = new OutboxFolder();
         using var outbox = folder.Open();
         var logger = folder.Logs.CreateLogger("EdgeIngest.Events");
@@ -89,7 +89,7 @@ public sealed class BrokerOutageTests
     public async Task A_Device_That_Cannot_Reach_The_Broker_At_Start_Keeps_Trying_And_Delivers_Once_It_Can()
     {
         await using var broker = await MosquittoBroker.StartAsync(new MosquittoBrokerOptions { MutualTls = true });
-        await using var gate = NetworkGate.OpenTo(broker.Port);
+        await using var gate = LoopbackRelay.OpenTo(broker.Port);
         gate.Close();
         using var folder = new OutboxFolder();
         using var outbox = folder.Open();

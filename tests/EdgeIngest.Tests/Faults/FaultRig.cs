@@ -22,7 +22,7 @@ internal sealed class FaultRig : IAsyncDisposable
 
     private readonly FaultWorkspace _workspace;
 
-    private FaultRig(FaultWorkspace workspace, MosquittoBroker broker, RtspCameraSimulator camera, SlowLinkRelay? relay)
+    private FaultRig(FaultWorkspace workspace, MosquittoBroker broker, RtspCameraSimulator camera, LoopbackRelay? relay)
     {
         _workspace = workspace;
         Broker = broker;
@@ -36,7 +36,7 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public RtspCameraSimulator Camera { get; }
 
-    public SlowLinkRelay? Relay { get; }
+    public LoopbackRelay? Relay { get; }
 
     public CliProcess Service { get; }
 
@@ -49,13 +49,13 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         var broker = await AgencyBroker.StartAsync(pki);
         RtspCameraSimulator? camera = null;
-        SlowLinkRelay? relay = null;
+        LoopbackRelay? relay = null;
         try
         {
             camera = await RtspCameraSimulator.StartAsync(new Dictionary<string, string> { ["/cam1"] = await DemoVideo.GetPathAsync() });
             if (options.SlowLink)
             {
-                relay = new SlowLinkRelay(broker.Port);
+                relay = new LoopbackRelay(broker.Port);
                 relay.Open();
             }
 

@@ -9,7 +9,7 @@ internal sealed record FaultRigOptions
     /// <summary>Clip pre- and post-roll: longer clips fill a small budget with fewer hits.</summary>
     public int ClipRollSeconds { get; init; } = 4;
 
-    /// <summary>Puts a <see cref="SlowLinkRelay"/> between the device and the broker.</summary>
+    /// <summary>Puts a <see cref="Infrastructure.LoopbackRelay"/> between the device and the broker.</summary>
     public bool SlowLink { get; init; }
 
     /// <summary>Starts the receiver with the rest (otherwise a scenario starts it when it wants).</summary>

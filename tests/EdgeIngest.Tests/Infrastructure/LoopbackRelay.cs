@@ -2,16 +2,19 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace EdgeIngest.Tests.Faults;
+namespace EdgeIngest.Tests.Infrastructure;
 
 /// <summary>
-/// A loopback TCP relay in front of the broker standing in for a poor cellular link, since this
-/// kernel has no <c>tc netem</c>: every chunk is delivered <see cref="OneWay"/> later in each
-/// direction, now and then a chunk (and everything behind it) stalls as a lost segment waits for
-/// its retransmission, and every <see cref="ResetEvery"/> the live connections are reset (RST).
-/// Closed, it refuses connections (the link is down). Bytes pass through untouched (TLS included).
+/// A loopback TCP relay in front of the broker that a test can close and reopen, so it decides
+/// exactly when the device can reach the broker (a killed broker alone cannot guarantee that the
+/// agency's subscriber is back before the device is). Closed, it refuses connections and cuts the
+/// live ones, as a broker that went down does. Bytes pass through untouched (TLS included).
+/// It can also stand in for a poor cellular link, since this kernel has no <c>tc netem</c>: every
+/// chunk delivered <see cref="OneWay"/> later in each direction, now and then a chunk (and
+/// everything behind it) stalled as a lost segment waits for its retransmission, and every
+/// <see cref="ResetEvery"/> the live connections reset (RST).
 /// </summary>
-internal sealed class SlowLinkRelay : IAsyncDisposable
+internal sealed class LoopbackRelay : IAsyncDisposable
 {
     private readonly int _upstreamPort;
     private readonly Lock _gate = new();
@@ -21,10 +24,18 @@ internal sealed class SlowLinkRelay : IAsyncDisposable
     private CancellationTokenSource? _open;
     private Timer? _resets;
 
-    public SlowLinkRelay(int upstreamPort)
+    public LoopbackRelay(int upstreamPort)
     {
         _upstreamPort = upstreamPort;
-        Port = Infrastructure.MosquittoBroker.FreeLoopbackPort();
+        Port = MosquittoBroker.FreeLoopbackPort();
+    }
+
+    /// <summary>A plain relay to <paramref name="upstreamPort"/>, already open.</summary>
+    public static LoopbackRelay OpenTo(int upstreamPort)
+    {
+        var relay = new LoopbackRelay(upstreamPort);
+        relay.Open();
+        return relay;
     }
 
     public int Port { get; }

@@ -1,0 +1,26 @@
+using EdgeIngest.Configuration;
+
+namespace EdgeIngest.Agreements;
+
+/// <summary>
+/// The data-sharing agreement between the property owner and the agency, in machine form, as the
+/// agency signed it (payload schema <c>edgeingest.agreement/1</c>): who receives, which hotlist
+/// categories may produce a hit here, what is shared, how long the box keeps what, and when the
+/// agreement is in force. The box sends nothing outside it.
+/// </summary>
+public sealed record SharingAgreement(
+    string AgreementId,
+    long Version,
+    string Agency,
+    IReadOnlySet<string> AllowedCategories,
+    SharingPolicy Policy,
+    RetentionDays Retention,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset ValidUntil)
+{
+    public const string SchemaV1 = "edgeingest.agreement/1";
+
+    public bool IsInForceAt(DateTimeOffset now) => now >= ValidFrom && now < ValidUntil;
+
+    public bool Allows(string category) => AllowedCategories.Contains(category);
+}

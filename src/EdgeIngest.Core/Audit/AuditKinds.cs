@@ -1,0 +1,25 @@
+namespace EdgeIngest.Audit;
+
+/// <summary>What an audit record is about (its <c>kind</c>).</summary>
+public static class AuditKinds
+{
+    /// <summary>An event left the box: event id, what, when, to which agency, under which hotlist entry, list and agreement versions.</summary>
+    public const string Disclosure = "disclosure";
+
+    public const string HotlistAccepted = "hotlist_accepted";
+
+    public const string HotlistRejected = "hotlist_rejected";
+
+    public const string AgreementAccepted = "agreement_accepted";
+
+    public const string AgreementRejected = "agreement_rejected";
+
+    public const string ConfigChanged = "config_changed";
+
+    /// <summary>Records and files removed past their retention (counts per kind).</summary>
+    public const string Purge = "purge";
+
+    public const string ServiceStarted = "service_started";
+
+    public const string ServiceStopped = "service_stopped";
+}

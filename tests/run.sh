@@ -39,6 +39,17 @@ fi
 if compgen -G "$root/.test-artifacts/faults/*.json" >/dev/null; then
   echo "Fault suite figures (.test-artifacts/faults/):"
   sed -n 's/^  "summary": "\(.*\)",\{0,1\}$/  \1/p' "$root"/.test-artifacts/faults/*.json
+  # A scenario that did not recover: the last lines of each process's log, so that a CI failure
+  # can be traced from its output alone (the whole logs are next to the figures).
+  for figures in $(grep -l '"recovered": false' "$root"/.test-artifacts/faults/*.json); do
+    scenario="${figures%.json}"
+    for log in service receiver broker; do
+      if [ -f "$scenario/$log.log" ]; then
+        echo "  $(basename "$scenario") $log.log, last lines:"
+        tail -n 8 "$scenario/$log.log" | cut -c1-220 | sed 's/^/    /'
+      fi
+    done
+  done
 fi
 counters=$(grep -o '<Counters [^>]*>' "$trx")
 passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

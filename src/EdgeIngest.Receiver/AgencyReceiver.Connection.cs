@@ -11,11 +11,15 @@ public sealed partial class AgencyReceiver
     private static readonly TimeSpan ReconnectDelayMin = TimeSpan.FromSeconds(0.5);
     private static readonly TimeSpan ReconnectDelayMax = TimeSpan.FromSeconds(2);
 
+    /// <summary>TLS failures in a row, before the first connection, after which the receiver gives up (about 2 s).</summary>
+    private const int HopelessTlsFailures = 3;
+
     private async Task ConnectAndListenAsync(InboxLoop processing, CancellationToken cancellationToken)
     {
         var backoff = new ConnectBackoff(ReconnectDelayMin, ReconnectDelayMax);
         var filters = ReceiverSubscriptions.For(_config.TopicPrefix);
         var everConnected = false;
+        var tlsFailures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var client = CreateClient();
@@ -47,7 +51,7 @@ public sealed partial class AgencyReceiver
                     Interlocked.CompareExchange(ref _client, null, client);
                     return;
                 }
-                catch (MqttConnectException e) when (e.Failure is MqttConnectFailure.NotAuthorized or MqttConnectFailure.Tls or MqttConnectFailure.Configuration)
+                catch (MqttConnectException e) when (IsHopeless(e, everConnected, ref tlsFailures))
                 {
                     Interlocked.CompareExchange(ref _client, null, client);
                     throw new ReceiverStartException($"the agency broker refused the receiver, and retrying will not help: {e.Message}", e);
@@ -66,6 +70,7 @@ public sealed partial class AgencyReceiver
                 }
 
                 backoff.Reset();
+                tlsFailures = 0;
                 IsSubscribed = true;
                 if (everConnected)
                 {
@@ -95,6 +100,28 @@ public sealed partial class AgencyReceiver
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a refusal means the configuration is wrong, so that the receiver should stop and
+    /// say so rather than retry. Only before the first connection: once the broker has accepted
+    /// this configuration, a later refusal is a broker restarting (mosquitto cuts TLS handshakes
+    /// while it starts, which looks like a refused client certificate), and the receiver retries.
+    /// A TLS failure counts only when it repeats, for the same reason.
+    /// </summary>
+    private static bool IsHopeless(MqttConnectException e, bool everConnected, ref int tlsFailures)
+    {
+        if (everConnected)
+        {
+            return false;
+        }
+
+        return e.Failure switch
+        {
+            MqttConnectFailure.NotAuthorized or MqttConnectFailure.Configuration => true,
+            MqttConnectFailure.Tls => ++tlsFailures >= HopelessTlsFailures,
+            _ => false,
+        };
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public class HitLatencyBenchmark
         _connection.WaitUntilConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
     }
 
-    /// <summary>The hit is made (JSON with snapshots) before the clock starts: ReadRouter builds it before it enqueues.</summary>
+    /// <summary>The hit is made (JSON with snapshots) before the clock starts: HitCommitter builds it before it enqueues.</summary>
     [IterationSetup]
     public void MakeHit() => _next = BenchmarkHits.Make(_topics, ++_number);
 

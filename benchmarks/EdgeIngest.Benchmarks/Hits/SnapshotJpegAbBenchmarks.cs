@@ -2,6 +2,7 @@ using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using EdgeIngest.Benchmarks.Frames;
 using EdgeIngest.Frames;
+using EdgeIngest.Hits;
 using EdgeIngest.Interop.Jpeg;
 using EdgeIngest.Reads;
 using OpenCvSharp;

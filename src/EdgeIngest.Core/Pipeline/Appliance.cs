@@ -32,6 +32,7 @@ public sealed class Appliance : IAsyncDisposable
     private readonly OutboxSender _sender;
     private readonly HeartbeatSender _heartbeats;
     private readonly ReadRouter _router;
+    private readonly HitCommitter _committer;
     private readonly HotlistHolder _hotlists;
     private readonly CommandInbox _commands;
     private readonly List<SegmentRecorder> _recorders = [];
@@ -95,17 +96,21 @@ public sealed class Appliance : IAsyncDisposable
 
             _clipRecovery = new ClipPromiseRecovery(_outbox, cutter, _recorders, config.Clips.SegmentSeconds, clipLogger);
 
-            _router = new ReadRouter(
+            var readLogger = loggers.CreateLogger("EdgeIngest.Reads");
+            _committer = new HitCommitter(
                 config.Device.Id,
-                _hotlists,
-                config.Sharing.ParsedPolicy,
-                new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _snapshots,
                 topics,
                 _outbox,
-                loggers.CreateLogger("EdgeIngest.Reads"),
+                readLogger,
                 _clips,
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
+            _router = new ReadRouter(
+                _hotlists,
+                config.Sharing.ParsedPolicy,
+                new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
+                _committer,
+                readLogger);
 
             var turn = new SemaphoreSlim(1, 1);
             var tracking = TrackerOptionsFrom(config);
@@ -175,6 +180,7 @@ public sealed class Appliance : IAsyncDisposable
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
         _commands.Start();
         _clips?.Start();
+        _committer.Start();
         _connection.Start();
         _sender.Start();
         _heartbeats.Start();
@@ -210,6 +216,9 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+
+            // Every pass the workers reported is committed (and its clip requested) before the clips stop.
+            await _committer.StopAsync().ConfigureAwait(false);
 
             // Cuts still waiting for post-roll give up (and are reported as drops) before the
             // recorders they read from stop.
@@ -273,6 +282,7 @@ public sealed class Appliance : IAsyncDisposable
             await recorder.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _committer.DisposeAsync().ConfigureAwait(false);
         if (_clips is not null)
         {
             await _clips.DisposeAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using EdgeIngest.Cameras;
+using EdgeIngest.Hits;
 using EdgeIngest.Motion;
 using EdgeIngest.Reads;
 using EdgeIngest.Tracks;

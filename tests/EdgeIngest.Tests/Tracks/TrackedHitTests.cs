@@ -5,7 +5,6 @@ using EdgeIngest.Frames;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
-using EdgeIngest.Pipeline;
 using EdgeIngest.Reads;
 using EdgeIngest.Tests.Outbox;
 using EdgeIngest.Tracks;
@@ -26,12 +25,14 @@ public sealed class TrackedHitTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void A_Vehicle_Pass_Becomes_One_Hit_With_The_Voted_Plate_And_Its_Best_Frame_As_Evidence()
+    public async Task A_Vehicle_Pass_Becomes_One_Hit_With_The_Voted_Plate_And_Its_Best_Frame_As_Evidence()
     {
         using var outbox = _folder.Open();
         using var snapshots = new HitSnapshots(new TurboJpegCodec());
         var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWF778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
-        var router = new ReadRouter("test-device", hotlist, SharingPolicy.HitsOnly, new PassFilter(TimeSpan.FromSeconds(30)), snapshots, OutboxFolder.Topics, outbox, _folder.Logs.CreateLogger("reads"));
+        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, _folder.Logs.CreateLogger("reads"));
+        committer.Start();
+        var router = new ReadRouter(hotlist, SharingPolicy.HitsOnly, new PassFilter(TimeSpan.FromSeconds(30)), committer, _folder.Logs.CreateLogger("reads"));
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // The first frame misreads F as E (no look-alike: alone it would not be a hit).
@@ -45,6 +46,8 @@ public sealed class TrackedHitTests : IDisposable
         Show(tracker, router, 6.0, 220, Read("6MWF778", 0.9f, 100));
         tracker.Flush(router);
 
+        // The frame the hit was decided on is reused at once (below); the committer encodes its own copy.
+        await committer.StopAsync();
         var sent = OutboxFolder.DrainAll(outbox);
         var message = Assert.Single(sent);
         Assert.Equal(OutboxFolder.Topics.Hits, message.Topic);
@@ -57,6 +60,7 @@ public sealed class TrackedHitTests : IDisposable
         Assert.Equal((Width, Height), (hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight));
         Assert.InRange(MeanOfDecoded(hit.Snapshot.FrameJpeg), 117, 123);
         Assert.Equal(1, router.Hits);
+        Assert.Equal(1, committer.Committed);
     }
 
     private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)

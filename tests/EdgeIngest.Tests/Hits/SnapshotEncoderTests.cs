@@ -1,7 +1,10 @@
 using EdgeIngest.Interop.Jpeg;
 using EdgeIngest.Reads;
 
-namespace EdgeIngest.Tests.Reads;
+using EdgeIngest.Hits;
+using EdgeIngest.Tests.Reads;
+
+namespace EdgeIngest.Tests.Hits;
 
 public sealed class SnapshotEncoderTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace EdgeIngest.Pipeline;
+namespace EdgeIngest.Hits;
 
 internal static partial class ReadRouterLog
 {
@@ -9,4 +9,7 @@ internal static partial class ReadRouterLog
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "HIT  {CameraId} {Plate} confidence {Confidence:0.00} ({Reads} reads voted) — hotlist {ListedPlate}: {Reason} ({Priority}); event {EventId} queued for the agency")]
     public static partial void Hit(ILogger logger, string cameraId, string plate, float confidence, int reads, string listedPlate, string reason, string priority, string eventId);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store the event {EventId} of {CameraId} {Plate} for the agency: {Reason}")]
+    public static partial void CommitFailed(ILogger logger, string cameraId, string plate, string eventId, string reason);
 }

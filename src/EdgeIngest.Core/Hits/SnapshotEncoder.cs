@@ -1,7 +1,8 @@
 using EdgeIngest.Frames;
 using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Reads;
 
-namespace EdgeIngest.Reads;
+namespace EdgeIngest.Hits;
 
 /// <summary>
 /// JPEG snapshots for hits: the full frame, and the plate crop encoded in place through the

@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using EdgeIngest.Benchmarks.Frames;
+using EdgeIngest.Events;
+using EdgeIngest.Frames;
+using EdgeIngest.Hits;
+using EdgeIngest.Hotlists;
+using EdgeIngest.Interop.Jpeg;
+using EdgeIngest.Outbox;
+using EdgeIngest.Reads;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeIngest.Benchmarks.Hits;
+
+/// <summary>
+/// What a hit costs the recogniser's turn, which every camera shares. <see cref="Decide"/> is what
+/// <see cref="ReadRouter"/> does on the turn now: match, copy the best frame, queue the decision.
+/// <see cref="Commit"/> is what <see cref="HitCommitter"/> does off the turn, and what the turn
+/// used to pay for every hit before it moved: two JPEG encodes, the event JSON and the outbox
+/// commit (SQLite, fsync'd). Real frame (the demo clip), real codec, real outbox on disk.
+/// </summary>
+[Config(typeof(StageConfig))]
+public class HitTurnBenchmarks
+{
+    private readonly TopicLayout _topics = new("edgeingest", "bench-device");
+    private BgrImage _frame;
+    private PlateBox _plate;
+    private HotlistHolder _hotlist = null!;
+    private HitSnapshots _snapshots = null!;
+    private string _folder = null!;
+    private DurableOutbox _outbox = null!;
+    private HitCommitter _committer = null!;
+    private int _number;
+
+    [Params(720, 1080)]
+    public int Height { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _frame = DemoFrames.At(DemoFrames.PlateSeconds, Height);
+        using (var recognizer = PaddleOcrPlateRecognizer.Create())
+        {
+            _plate = recognizer.Recognize(_frame)[0].Box;
+        }
+
+        _hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High)]), 1, "bench"));
+        _snapshots = new HitSnapshots(new TurboJpegCodec());
+        _folder = Directory.CreateTempSubdirectory("edgeingest-bench-hits-").FullName;
+        _outbox = DurableOutbox.Open(new OutboxOptions { FilePath = Path.Combine(_folder, OutboxOptions.FileName) }, _topics, NullLogger.Instance);
+        _committer = new HitCommitter("bench-device", _snapshots, _topics, _outbox, NullLogger.Instance);
+    }
+
+    [Benchmark(Baseline = true, Description = "hit on the recogniser's turn: match + frame copy")]
+    public int Decide()
+    {
+        var entry = _hotlist.Match("7ABC123")!;
+        using var frame = EvidenceFrame.CopyOf(_frame);
+        return entry.Plate.Length + frame.Width;
+    }
+
+    [Benchmark(Description = "hit off the turn: 2 JPEGs + event + outbox commit")]
+    public long Commit()
+    {
+        using var frame = EvidenceFrame.CopyOf(_frame);
+        var id = Guid.CreateVersion7().ToString();
+        _committer.Commit(new DecidedRead(id, "gate", "7ABC123", 0.95f, _plate, DateTimeOffset.UtcNow, 5, new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High), frame));
+        return _committer.Committed + ++_number;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _committer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _outbox.Dispose();
+        _snapshots.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -35,14 +35,15 @@ public sealed class ReadRouter(
         }
 
         Interlocked.Increment(ref _reads);
-        if (hotlists.Match(read.Text) is { } entry)
+        var list = hotlists.Current;
+        if (list.Hotlist.Match(read.Text) is { } entry)
         {
             Interlocked.Increment(ref _hits);
-            committer.Submit(Decided(read, entry, EvidenceFrame.CopyOf(read.Frame)));
+            committer.Submit(Decided(read, MatchOf(read.Text, entry), list.Version, EvidenceFrame.CopyOf(read.Frame)));
         }
         else if (policy == SharingPolicy.AllReads)
         {
-            committer.Submit(Decided(read, entry: null, frame: null));
+            committer.Submit(Decided(read, match: null, list.Version, frame: null));
         }
         else
         {
@@ -54,7 +55,16 @@ public sealed class ReadRouter(
     public void TrackEnded(string cameraId, string reportedText, DateTimeOffset lastSeenAtUtc) =>
         passes.Extend(cameraId, reportedText, lastSeenAtUtc);
 
-    private static DecidedRead Decided(in FinalRead read, HotlistEntry? entry, EvidenceFrame? frame) => new(
+    // Until the matching index says how it matched: the same characters is exact, else look-alike.
+    private static HotlistMatch MatchOf(string text, HotlistEntry entry)
+    {
+        var read = PlateKey.Clean(text);
+        var listed = PlateKey.Clean(entry.Plate);
+        var distance = read.Length == listed.Length ? read.Where((c, i) => c != listed[i]).Count() : Math.Abs(read.Length - listed.Length);
+        return new HotlistMatch(entry, distance == 0 ? MatchKind.Exact : MatchKind.LookAlike, distance, text);
+    }
+
+    private static DecidedRead Decided(in FinalRead read, HotlistMatch? match, long listVersion, EvidenceFrame? frame) => new(
         Guid.CreateVersion7(read.CapturedAtUtc).ToString(),
         read.CameraId,
         read.Text,
@@ -62,6 +72,8 @@ public sealed class ReadRouter(
         read.Box,
         read.CapturedAtUtc,
         read.Reads,
-        entry,
+        match,
+        listVersion,
+        AgreementVersion: null,
         frame);
 }

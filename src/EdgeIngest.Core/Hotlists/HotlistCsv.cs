@@ -42,6 +42,7 @@ public static class HotlistCsv
                 if (line.StartsWith("plate", StringComparison.OrdinalIgnoreCase))
                 {
                     columns = ReadHeader(line, out var headerProblem);
+                    columns = columns.SequenceEqual(OldColumns) ? OldColumns : columns;
                     if (headerProblem is not null)
                     {
                         throw new HotlistFormatException(source, [$"{source}:{i + 1}: {headerProblem}"]);
@@ -105,12 +106,13 @@ public static class HotlistCsv
             return null;
         }
 
-        var required = ReferenceEquals(columns, OldColumns) ? 2 : columns.Length;
+        // Trailing optional columns may be left off; plate and reason must be there.
+        var required = Math.Max(Array.IndexOf(columns, "plate"), Array.IndexOf(columns, "reason")) + 1;
         if (fields.Count < required || fields.Count > columns.Length)
         {
             problem = ReferenceEquals(columns, OldColumns)
                 ? $"expected 2 or 3 fields (plate,reason[,priority]), found {fields.Count}"
-                : $"expected {columns.Length} fields ({string.Join(",", columns)}), found {fields.Count}";
+                : $"expected {required} to {columns.Length} fields ({string.Join(",", columns)}), found {fields.Count}";
             return null;
         }
 

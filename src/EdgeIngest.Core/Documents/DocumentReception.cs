@@ -122,7 +122,7 @@ public sealed class DocumentReception
         }
         catch (SignatureException e)
         {
-            throw new DocumentRejected(e.ReasonCode, e.Message, Carries(DocumentChannel.InboxFile, document.Type) ? document.Type : expected);
+            throw new DocumentRejected(e.ReasonCode, e.Message, expected);
         }
 
         return document.Type switch

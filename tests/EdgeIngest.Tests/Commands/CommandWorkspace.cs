@@ -23,8 +23,9 @@ internal sealed class CommandWorkspace : IDisposable
 
     private readonly ILoggerFactory _loggers;
 
-    public CommandWorkspace(string configuredCsv = "plate,reason,priority\nCONF111,Configured listing,high\n")
+    public CommandWorkspace(string configuredCsv = "plate,reason,priority\nCONF111,Configured listing,high\n", string deviceId = DeviceId)
     {
+        Device = deviceId;
         Root = Directory.CreateTempSubdirectory("edgeingest-commands-").FullName;
         ConfiguredFile = TestAgency.WriteSignedHotlist(Root, configuredCsv, ConfiguredVersion);
         _loggers = Logs.CreateFactory();
@@ -33,6 +34,9 @@ internal sealed class CommandWorkspace : IDisposable
     }
 
     public const long ConfiguredVersion = 1;
+
+    /// <summary>The device id the reception answers with (<see cref="DeviceId"/> unless given).</summary>
+    public string Device { get; }
 
     public string Root { get; }
 
@@ -61,7 +65,7 @@ internal sealed class CommandWorkspace : IDisposable
         Store = new HotlistStore(StorageDirectory, key, Logger);
         Hotlists = new HotlistHolder(Store.LoadNewest(ConfiguredFile).Hotlist);
         var agreements = new AgreementStore(StorageDirectory, key, Logger);
-        Reception = new DocumentReception(DeviceId, key, Hotlists, Store, new AgreementHolder(agreements.LoadNewest(null).Agreement, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), agreements, Audit, Logger);
+        Reception = new DocumentReception(Device, key, Hotlists, Store, new AgreementHolder(agreements.LoadNewest(null).Agreement, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), agreements, Audit, Logger);
         Processor = new CommandProcessor(DeviceId, Reception, Logger);
     }
 

@@ -7,6 +7,8 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     DemoCommand.Create(),
     EvalCommand.Create(),
     ReceiveCommand.Create(),
+    HotlistCommand.Create(),
+    AgreementCommand.Create(),
 };
 
 // An unknown command is a usage error even when --help follows it (System.CommandLine would

@@ -15,4 +15,7 @@ internal static partial class ReadRouterLog
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store the event {EventId} of {CameraId} {Plate} for the agency: {Reason}")]
     public static partial void CommitFailed(ILogger logger, string cameraId, string plate, string eventId, string reason);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "A hotlist match on camera {CameraId} in category {Category} was kept on the box ({Reason}): counted, not sent")]
+    public static partial void Withheld(ILogger logger, string cameraId, string category, string reason);
 }

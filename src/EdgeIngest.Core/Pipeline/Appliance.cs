@@ -130,7 +130,7 @@ public sealed class Appliance : IAsyncDisposable
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
             _router = new ReadRouter(
                 _hotlists,
-                config.Sharing.ParsedPolicy,
+                _documents.Agreements,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _committer,
                 readLogger);
@@ -170,7 +170,7 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>The hotlist in use; the agency replaces it with a signed list (hotlist topic, inbox folder or <c>hotlist.replace</c>).</summary>
     public HotlistHolder Hotlists => _hotlists;
 
-    /// <summary>The data-sharing agreement in force (or none: local policy). TODO(lead): the hit path calls <c>Agreements.Decide(category, now)</c>.</summary>
+    /// <summary>The data-sharing agreement in force (or none: local policy); the hit path asks it about every match.</summary>
     public Agreements.AgreementHolder Agreements => _documents.Agreements;
 
     /// <summary>Judges every signed hotlist and agreement (topics, inbox folder, hotlist.replace).</summary>

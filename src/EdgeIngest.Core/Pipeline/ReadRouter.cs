@@ -48,9 +48,9 @@ public sealed class ReadRouter(
         }
 
         Interlocked.Increment(ref _reads);
-        if (hotlists.Match(read.Text) is { } entry)
+        if (MatchOf(read) is { } match)
         {
-            ReportHit(read, entry);
+            ReportHit(read, match.Entry);
         }
         else
         {
@@ -61,6 +61,11 @@ public sealed class ReadRouter(
     /// <summary>The pass lasts until the tracked vehicle was last seen, not just until its report.</summary>
     public void TrackEnded(string cameraId, string reportedText, DateTimeOffset lastSeenAtUtc) =>
         passes.Extend(cameraId, reportedText, lastSeenAtUtc);
+
+    // The voted text first, then the tracker's alternative readings; expiry judged at capture time.
+    private HotlistMatch? MatchOf(in FinalRead read) => read.Alternatives is not { Count: > 0 } alternatives
+        ? hotlists.Match(read.Text, read.CapturedAtUtc)
+        : hotlists.Match([read.Text, .. alternatives], read.CapturedAtUtc);
 
     private void ReportHit(in FinalRead read, HotlistEntry entry)
     {

@@ -9,7 +9,7 @@ public sealed class HotlistReplaceTests : IDisposable
     [Fact]
     public void A_Valid_Replace_Swaps_The_List_So_Only_The_New_Plates_Match()
     {
-        Assert.NotNull(_workspace.Hotlists.Match("CONF111"));
+        Assert.NotNull(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
 
         var outcome = _workspace.Send(CommandWorkspace.Replace("c-42", 42, "plate,reason,priority\nNEW4242,\"Stolen, armed\",critical\nNEW4243,Amber alert\n"));
 
@@ -18,8 +18,8 @@ public sealed class HotlistReplaceTests : IDisposable
         Assert.Equal("c-42", result.GetProperty("command_id").GetString());
         Assert.True(result.GetProperty("ok").GetBoolean());
         Assert.Equal(42, _workspace.Hotlists.Current.Version);
-        Assert.Equal("Stolen, armed", _workspace.Hotlists.Match("NEW4242")?.Reason);
-        Assert.Null(_workspace.Hotlists.Match("CONF111"));
+        Assert.Equal("Stolen, armed", _workspace.Hotlists.Match("NEW4242", DateTimeOffset.UtcNow)?.Entry.Reason);
+        Assert.Null(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
         Assert.Contains(_workspace.Logs.Lines, line =>
             line is { EventId: 400, Level: LogLevel.Information } && line.Message.Contains("hotlist replaced: version 0 → 42, 2 plates", StringComparison.Ordinal));
     }
@@ -37,8 +37,8 @@ public sealed class HotlistReplaceTests : IDisposable
         _workspace.Restart();
 
         Assert.Equal(42, _workspace.Hotlists.Current.Version);
-        Assert.NotNull(_workspace.Hotlists.Match("NEW4242"));
-        Assert.Null(_workspace.Hotlists.Match("CONF111"));
+        Assert.NotNull(_workspace.Hotlists.Match("NEW4242", DateTimeOffset.UtcNow));
+        Assert.Null(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class HotlistReplaceTests : IDisposable
     {
         Assert.True(_workspace.Send(CommandWorkspace.Replace("c-7", 7, "7ABC123,Stolen vehicle,critical\n")).Ok);
 
-        Assert.Equal("7ABC123", _workspace.Hotlists.Match("7A8C123")?.Plate);
+        Assert.Equal("7ABC123", _workspace.Hotlists.Match("7A8C123", DateTimeOffset.UtcNow)?.Entry.Plate);
     }
 
     public void Dispose() => _workspace.Dispose();

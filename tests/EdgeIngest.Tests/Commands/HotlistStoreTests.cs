@@ -14,7 +14,7 @@ public sealed class HotlistStoreTests : IDisposable
 
         Assert.Equal(0, loaded.Version);
         Assert.Equal(_workspace.ConfiguredFile, loaded.Source);
-        Assert.NotNull(loaded.Hotlist.Match("CONF111"));
+        Assert.NotNull(loaded.Hotlist.Match("CONF111", DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class HotlistStoreTests : IDisposable
         var loaded = _workspace.Store.LoadNewest(_workspace.ConfiguredFile);
 
         Assert.Equal(6, loaded.Version);
-        Assert.NotNull(loaded.Hotlist.Match("SIX666"));
+        Assert.NotNull(loaded.Hotlist.Match("SIX666", DateTimeOffset.UtcNow));
         Assert.Contains(_workspace.Logs.Lines, line =>
             line is { EventId: 421, Level: LogLevel.Error } && line.Contains($"{_workspace.Store.PathOf(7)}:2: priority 'urgent'"));
     }
@@ -40,7 +40,7 @@ public sealed class HotlistStoreTests : IDisposable
         var loaded = _workspace.Store.LoadNewest(_workspace.ConfiguredFile);
 
         Assert.Equal(0, loaded.Version);
-        Assert.NotNull(loaded.Hotlist.Match("CONF111"));
+        Assert.NotNull(loaded.Hotlist.Match("CONF111", DateTimeOffset.UtcNow));
     }
 
     [Fact]

@@ -105,8 +105,8 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
         // A valid replacement still works afterwards: nothing above left the device confused.
         await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("""{"schema":"edgeingest.command/1","command_id":"c-good","type":"hotlist.replace","hotlist":{"version":6,"csv":"plate,reason,priority\nNEW123,Amber alert,critical\n"}}"""));
         await Eventually.HoldsAsync(() => appliance.Hotlists.Current.Version == 6, Patience, () => $"hotlist version {appliance.Hotlists.Current.Version}");
-        Assert.NotNull(appliance.Hotlists.Match("NEW123"));
-        Assert.Null(appliance.Hotlists.Match("7ABC123"));
+        Assert.NotNull(appliance.Hotlists.Match("NEW123", DateTimeOffset.UtcNow));
+        Assert.Null(appliance.Hotlists.Match("7ABC123", DateTimeOffset.UtcNow));
 
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);

@@ -11,11 +11,11 @@ public sealed class HotlistLoaderTests
             ["plate,reason,priority", "abc-123,\"Stolen vehicle, armed\",critical", "# comment", "", "XYZ9,Amber alert"], "test.csv");
 
         Assert.Equal(2, hotlist.Count);
-        var entry = hotlist.Match("ABC123");
+        var entry = hotlist.Match("ABC123", DateTimeOffset.UnixEpoch)?.Entry;
         Assert.NotNull(entry);
         Assert.Equal("Stolen vehicle, armed", entry.Reason);
         Assert.Equal(HotlistPriority.Critical, entry.Priority);
-        Assert.Equal(HotlistPriority.High, hotlist.Match("XYZ9")!.Priority);
+        Assert.Equal(HotlistPriority.High, hotlist.Match("XYZ9", DateTimeOffset.UnixEpoch)?.Entry.Priority);
     }
 
     [Theory]
@@ -40,10 +40,14 @@ public sealed class HotlistLoaderTests
     }
 
     [Fact]
-    public void The_More_Urgent_Of_Two_Listings_Of_One_Plate_Wins()
+    public void Look_Alike_Listings_Are_Both_Kept_And_An_Exact_Read_Hits_Its_Own()
     {
+        // Both listings stay (they are different plates); a read of one is an exact match on it,
+        // which outranks the more urgent look-alike. A read of neither ties them: priority wins.
         var hotlist = HotlistLoader.Parse(["AB0123,Unpaid tolls,low", "ABO123,Stolen,critical"], "x.csv");
-        Assert.Equal(1, hotlist.Count);
-        Assert.Equal("Stolen", hotlist.Match("AB0123")!.Reason);
+        Assert.Equal(2, hotlist.Count);
+        Assert.Equal("Unpaid tolls", hotlist.Match("AB0123", DateTimeOffset.UnixEpoch)?.Entry.Reason);
+        Assert.Equal("Stolen", hotlist.Match("ABO123", DateTimeOffset.UnixEpoch)?.Entry.Reason);
+        Assert.Equal("Stolen", hotlist.Match("ABQ123", DateTimeOffset.UnixEpoch)?.Entry.Reason);
     }
 }

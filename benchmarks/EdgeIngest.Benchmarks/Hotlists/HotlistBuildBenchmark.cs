@@ -12,7 +12,8 @@ namespace EdgeIngest.Benchmarks.Hotlists;
 /// What a 1,000,000-entry hotlist costs to load and to change: building the index from entries
 /// already parsed (the verified document's parse is H1's and not timed here), and applying a
 /// 1,000-entry delta (500 upserts of new plates, 250 of listed ones, 250 removals) to it. Setup
-/// prints the bytes the built index keeps (GC heap after a full collection, entries excluded).
+/// prints the bytes the parsed entries and the built index keep (GC heap after a full
+/// collection).
 /// Monitoring strategy, one call per iteration: these are seconds- and milliseconds-long, once per
 /// list, not per read.
 /// </summary>
@@ -27,8 +28,10 @@ public class HotlistBuildBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        var start = GC.GetTotalMemory(forceFullCollection: true);
         _entries = SyntheticHotlist.Entries(HotlistMatchBenchmark.Listed, seed: 2024);
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// hotlist entries: {before - start:N0} bytes for {_entries.Count:N0} parsed entries = {(before - start) / (double)_entries.Count:F1} B per entry");
         _hotlist = new Hotlist(_entries);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"// hotlist index: {after - before:N0} bytes kept for {_hotlist.Count:N0} entries = {(after - before) / (double)_hotlist.Count:F1} B per entry (entries themselves excluded)");

@@ -95,10 +95,17 @@ public sealed class Hotlist
     /// alternative readings after it. A whole-plate match on any reading beats a wildcard on any;
     /// between equal kinds and distances the earlier reading wins. Allocates nothing.
     /// </summary>
-    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now)
+    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now) => Match(readings, now, null);
+
+    /// <summary>
+    /// As <see cref="Match(ReadOnlySpan{string}, DateTimeOffset)"/>, among entries whose category is
+    /// in <paramref name="categories"/> only (null: every category): the best match a sharing
+    /// agreement allows, which may be a weaker one than the best match overall. Allocates nothing.
+    /// </summary>
+    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now, IReadOnlySet<string>? categories)
     {
         Span<char> buffer = stackalloc char[MaxReadLength];
-        var best = default(BestMatch);
+        var best = new BestMatch(categories);
         for (var r = 0; r < readings.Length && !best.IsExact; r++)
         {
             var length = PlateText.NormaliseRead(readings[r], buffer);

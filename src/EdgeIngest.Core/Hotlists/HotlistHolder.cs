@@ -18,6 +18,10 @@ public sealed class HotlistHolder(VersionedHotlist initial)
     /// <summary>The best match over a read's text and its alternative readings (<see cref="Hotlist.Match(ReadOnlySpan{string}, DateTimeOffset)"/>).</summary>
     public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now) => Current.Hotlist.Match(readings, now);
 
+    /// <summary>The best match among entries of <paramref name="categories"/> (<see cref="Hotlist.Match(ReadOnlySpan{string}, DateTimeOffset, IReadOnlySet{string})"/>).</summary>
+    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now, IReadOnlySet<string>? categories) =>
+        Current.Hotlist.Match(readings, now, categories);
+
     /// <summary>
     /// Installs <paramref name="next"/> if its version is higher than the current one; false (and
     /// nothing changed) otherwise. Safe against concurrent callers: the higher version wins.

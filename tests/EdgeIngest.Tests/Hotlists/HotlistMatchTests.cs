@@ -127,6 +127,21 @@ public sealed class HotlistMatchTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void With_Allowed_Categories_The_Best_Allowed_Match_Is_Returned_Even_If_Weaker()
+    {
+        var list = new Hotlist([
+            new HotlistEntry("7ABC123", "Warrant", HotlistPriority.Critical) { Category = HotlistCategories.WantedPerson },
+            new HotlistEntry("7A8C123", "Stolen", HotlistPriority.Low) { Category = HotlistCategories.StolenVehicle },
+        ]);
+        var stolenOnly = new HashSet<string>(StringComparer.Ordinal) { HotlistCategories.StolenVehicle };
+
+        Assert.Equal("Warrant", list.Match(["7ABC123"], Now)?.Entry.Reason);
+        var allowed = list.Match(["7ABC123"], Now, stolenOnly);
+        Assert.Equal(("Stolen", MatchKind.LookAlike), (allowed?.Entry.Reason, allowed?.Kind));
+        Assert.Null(list.Match(["7ABC123"], Now, new HashSet<string>(StringComparer.Ordinal) { HotlistCategories.Bolo }));
+    }
+
     [Theory]
     [InlineData("*1")]
     [InlineData("?")]

@@ -6,7 +6,7 @@ namespace EdgeIngest.Hotlists.Matching;
 /// alternatives, then the higher priority; on a full tie the first found stays. A struct on the
 /// caller's stack, so a search allocates nothing.
 /// </summary>
-internal struct BestMatch
+internal struct BestMatch(IReadOnlySet<string>? categories)
 {
     public HotlistEntry? Entry;
     public MatchKind Kind;
@@ -18,9 +18,12 @@ internal struct BestMatch
     /// <summary>True once nothing better than the current best can be found by a look-alike search.</summary>
     public readonly bool IsExact => Entry is not null && Kind == MatchKind.Exact;
 
+    /// <summary>Only entries of these categories are taken (null: all), e.g. those the sharing agreement allows.</summary>
+    private readonly IReadOnlySet<string>? _categories = categories;
+
     public void Offer(HotlistEntry entry, MatchKind kind, int distance, int reading)
     {
-        if (Entry is null || IsBetter(entry, kind, distance, reading))
+        if ((Entry is null || IsBetter(entry, kind, distance, reading)) && (_categories is null || _categories.Contains(entry.Category)))
         {
             Entry = entry;
             Kind = kind;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using EdgeIngest.Benchmarks;
+using EdgeIngest.Benchmarks.Hotlists;
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
@@ -8,3 +9,12 @@ if (Environment.GetEnvironmentVariable("EDGEINGEST_BENCH_FIGURES") is { Length: 
 {
     FigureFile.Write(summaries, figures);
 }
+
+// The hotlist's 1 ms per read bar (issue 18): a run that timed matching fails when it is not met.
+var gateFailures = HotlistMatchGate.Failures(summaries);
+foreach (var failure in gateFailures)
+{
+    Console.Error.WriteLine($"GATE FAILED: {failure}");
+}
+
+return gateFailures.Count == 0 ? 0 : 1;

@@ -53,9 +53,9 @@ public class HitTurnBenchmarks
     [Benchmark(Baseline = true, Description = "hit on the recogniser's turn: match + frame copy")]
     public int Decide()
     {
-        var entry = _hotlist.Match("7ABC123")!;
+        var match = _hotlist.Match("7ABC123", DateTimeOffset.UtcNow)!.Value;
         using var frame = EvidenceFrame.CopyOf(_frame);
-        return entry.Plate.Length + frame.Width;
+        return match.Entry.Plate.Length + frame.Width;
     }
 
     [Benchmark(Description = "hit off the turn: 2 JPEGs + event + outbox commit")]

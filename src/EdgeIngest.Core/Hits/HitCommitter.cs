@@ -135,7 +135,7 @@ public sealed class HitCommitter : BackgroundLoop
                 Convert.ToBase64String(_snapshots.EncodePlate(image, decided.Box)),
                 Convert.ToBase64String(_snapshots.EncodeFrame(image))),
             _clips is null ? null : _clipPromise,
-            new MatchJson(MatchKindName(match.Kind), match.Distance, match.ConfirmBeforeActing, match.MatchedReading),
+            new MatchJson(MatchKindName(match.Kind), match.Distance, ConfirmBeforeActing(match, decided.Text), match.MatchedReading),
             decided.AgreementVersion);
 
         // The promise of a clip is stored with the hit (one transaction), so a crash before the
@@ -185,6 +185,10 @@ public sealed class HitCommitter : BackgroundLoop
         MatchKind.LookAlike => "look_alike",
         _ => "wildcard",
     };
+
+    /// <summary>Anything but an exact match of the voted text itself: a look-alike, a wildcard, or a match on one of the tracker's alternative readings.</summary>
+    public static bool ConfirmBeforeActing(HotlistMatch match, string votedText) =>
+        match.ConfirmBeforeActing || !string.Equals(match.MatchedReading, votedText, StringComparison.Ordinal);
 
     private static string MatchNote(HotlistMatch match) => match.Kind switch
     {

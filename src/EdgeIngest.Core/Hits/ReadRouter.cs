@@ -42,19 +42,24 @@ public sealed class ReadRouter(
 
         Interlocked.Increment(ref _reads);
         var list = hotlists.Current;
-        if (list.Hotlist.Match(read.Text) is { } entry)
+        var readings = Readings(read);
+
+        // The best match the agreement lets this box send; failing that, the best match of all, which is withheld.
+        var allowed = agreements.Current is { } held && held.Agreement.IsInForceAt(read.CapturedAtUtc) ? held.Agreement.AllowedCategories : null;
+        var match = list.Hotlist.Match(readings, read.CapturedAtUtc, allowed) ?? (allowed is null ? null : list.Hotlist.Match(readings, read.CapturedAtUtc));
+        if (match is { } found)
         {
-            var decision = agreements.Decide(entry.Category, read.CapturedAtUtc);
+            var decision = agreements.Decide(found.Entry.Category, read.CapturedAtUtc);
             if (!decision.Allowed)
             {
                 // Outside the agreement: counted, never sent, and not shown (the entry is the agency's).
                 Interlocked.Increment(ref _withheld);
-                ReadRouterLog.Withheld(logger, read.CameraId, entry.Category, decision.WithheldReason!);
+                ReadRouterLog.Withheld(logger, read.CameraId, found.Entry.Category, decision.WithheldReason!);
                 return;
             }
 
             Interlocked.Increment(ref _hits);
-            committer.Submit(Decided(read, MatchOf(read.Text, entry), list.Version, decision.AgreementVersion, EvidenceFrame.CopyOf(read.Frame)));
+            committer.Submit(Decided(read, found, list.Version, decision.AgreementVersion, EvidenceFrame.CopyOf(read.Frame)));
         }
         else if (agreements.Decide(HotlistCategories.Unspecified, read.CapturedAtUtc) is { SendsReads: true } decision)
         {
@@ -70,14 +75,9 @@ public sealed class ReadRouter(
     public void TrackEnded(string cameraId, string reportedText, DateTimeOffset lastSeenAtUtc) =>
         passes.Extend(cameraId, reportedText, lastSeenAtUtc);
 
-    // Until the matching index says how it matched: the same characters is exact, else look-alike.
-    private static HotlistMatch MatchOf(string text, HotlistEntry entry)
-    {
-        var read = PlateKey.Clean(text);
-        var listed = PlateKey.Clean(entry.Plate);
-        var distance = read.Length == listed.Length ? read.Where((c, i) => c != listed[i]).Count() : Math.Abs(read.Length - listed.Length);
-        return new HotlistMatch(entry, distance == 0 ? MatchKind.Exact : MatchKind.LookAlike, distance, text);
-    }
+    // The voted text first, then the tracker's alternative readings.
+    private static string[] Readings(in FinalRead read) =>
+        read.Alternatives is { Count: > 0 } alternatives ? [read.Text, .. alternatives] : [read.Text];
 
     private static DecidedRead Decided(in FinalRead read, HotlistMatch? match, long listVersion, long? agreementVersion, EvidenceFrame? frame) => new(
         Guid.CreateVersion7(read.CapturedAtUtc).ToString(),

@@ -18,6 +18,13 @@ internal static class HotlistEntryRules
             return null;
         }
 
+        // What the matching index can hold (e.g. a wildcard needs two literal characters).
+        if (Hotlist.ProblemWith(plate) is { } unindexable)
+        {
+            problem = $"plate '{plateText.Trim()}' — {unindexable}";
+            return null;
+        }
+
         category = string.IsNullOrWhiteSpace(category) ? HotlistCategories.Unspecified : category.Trim();
         if (!HotlistCategories.IsKnown(category))
         {

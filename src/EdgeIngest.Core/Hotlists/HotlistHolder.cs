@@ -12,8 +12,15 @@ public sealed class HotlistHolder(VersionedHotlist initial)
 
     public VersionedHotlist Current => Volatile.Read(ref _current);
 
-    /// <summary>The entry a read of <paramref name="plate"/> hits in the current list, if any.</summary>
-    public HotlistEntry? Match(ReadOnlySpan<char> plate) => Current.Hotlist.Match(plate);
+    /// <summary>The best match for a read of <paramref name="plate"/> in the current list at <paramref name="now"/>, if any.</summary>
+    public HotlistMatch? Match(string plate, DateTimeOffset now) => Current.Hotlist.Match(plate, now);
+
+    /// <summary>The best match over a read's text and its alternative readings (<see cref="Hotlist.Match(ReadOnlySpan{string}, DateTimeOffset)"/>).</summary>
+    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now) => Current.Hotlist.Match(readings, now);
+
+    /// <summary>The best match among entries of <paramref name="categories"/> (<see cref="Hotlist.Match(ReadOnlySpan{string}, DateTimeOffset, IReadOnlySet{string})"/>).</summary>
+    public HotlistMatch? Match(ReadOnlySpan<string> readings, DateTimeOffset now, IReadOnlySet<string>? categories) =>
+        Current.Hotlist.Match(readings, now, categories);
 
     /// <summary>
     /// Installs <paramref name="next"/> if its version is higher than the current one; false (and

@@ -73,6 +73,57 @@ internal sealed class CharacterVote
     }
 
     /// <summary>
+    /// Up to two other texts the reads support, for hotlist matching to try after the vote (null
+    /// when every read agreed): the vote with its closest-run position taken by that position's
+    /// runner-up, and the vote among the reads of the runner-up length (a read that dropped or
+    /// added a character). Like the vote itself, every character was read at its position in some
+    /// frame. Called once per report, so the strings it makes are no per-frame cost.
+    /// </summary>
+    public IReadOnlyList<string>? Alternatives()
+    {
+        var length = WinningLength();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        List<string>? alternatives = null;
+        Span<char> text = stackalloc char[MaxLength];
+        Write(text);
+        var (position, symbol, runnerUpWeight, row) = (-1, -1, 0f, FirstRowOf(length));
+        for (var i = 0; i < length; i++, row += Symbols)
+        {
+            var second = RunnerUp(row, Winner(row));
+            if (second >= 0 && _weights[row + second] > runnerUpWeight)
+            {
+                (position, symbol, runnerUpWeight) = (i, second, _weights[row + second]);
+            }
+        }
+
+        if (position >= 0)
+        {
+            var voted = text[position];
+            text[position] = CharOf(symbol);
+            alternatives = [new string(text[..length])];
+            text[position] = voted;
+        }
+
+        var otherLength = RunnerUpLength(length);
+        if (otherLength > 0)
+        {
+            row = FirstRowOf(otherLength);
+            for (var i = 0; i < otherLength; i++, row += Symbols)
+            {
+                text[i] = CharOf(Winner(row));
+            }
+
+            (alternatives ??= []).Add(new string(text[..otherLength]));
+        }
+
+        return alternatives;
+    }
+
+    /// <summary>
     /// How much to believe the vote, in [0, 1]: the mean over positions of the winning
     /// character's share of that position's votes (1 when every read agrees), times the mean
     /// recogniser confidence of the reads of the winning length. Agreement and certainty both
@@ -116,6 +167,35 @@ internal sealed class CharacterVote
             if (_lengthWeight[length] > _lengthWeight[best])
             {
                 best = length;
+            }
+        }
+
+        return best;
+    }
+
+    private int RunnerUpLength(int winning)
+    {
+        var best = 0;
+        for (var length = 1; length <= MaxLength; length++)
+        {
+            if (length != winning && _lengthWeight[length] > _lengthWeight[best])
+            {
+                best = length;
+            }
+        }
+
+        return best;
+    }
+
+    // The best symbol other than the winner that some read had there; -1 when none.
+    private int RunnerUp(int row, int winner)
+    {
+        var best = -1;
+        for (var symbol = 0; symbol < Symbols; symbol++)
+        {
+            if (symbol != winner && _weights[row + symbol] > 0 && (best < 0 || _weights[row + symbol] > _weights[row + best]))
+            {
+                best = symbol;
             }
         }
 

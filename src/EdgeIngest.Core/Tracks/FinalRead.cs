@@ -7,7 +7,9 @@ namespace EdgeIngest.Tracks;
 /// The one read a tracker reports for a vehicle pass: the voted text and its confidence, and the
 /// track's best frame (its pixels, the plate's box in it and when it was captured), so a hit's
 /// snapshots and event time come from that frame. <see cref="Frame"/> borrows the track's own
-/// buffer: it is valid only during <see cref="ITrackSink.Report"/>.
+/// buffer: it is valid only during <see cref="ITrackSink.Report"/>. <see cref="Alternatives"/> are
+/// up to two other texts the track's reads support (<c>CharacterVote.Alternatives</c>), null when
+/// every read agreed: hotlist matching tries them after <see cref="Text"/>.
 /// </summary>
 public readonly record struct FinalRead(
     string CameraId,
@@ -16,4 +18,5 @@ public readonly record struct FinalRead(
     PlateBox Box,
     BgrImage Frame,
     DateTimeOffset CapturedAtUtc,
-    int Reads);
+    int Reads,
+    IReadOnlyList<string>? Alternatives = null);

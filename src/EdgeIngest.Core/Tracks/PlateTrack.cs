@@ -66,7 +66,7 @@ internal sealed class PlateTrack
     public FinalRead Report(string cameraId)
     {
         ReportedText = new string(Vote);
-        return new FinalRead(cameraId, ReportedText, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads);
+        return new FinalRead(cameraId, ReportedText, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives());
     }
 
     /// <summary>Returns the best frame's buffer and forgets the vehicle.</summary>

@@ -54,9 +54,9 @@ public static class HitVerifier
             throw new MessageRejectedException("'match' is missing, or lacks a kind of exact, look_alike or wildcard, a distance of 0 or more, or the reading");
         }
 
-        if (hit.Match.ConfirmBeforeActing != (hit.Match.Kind != "exact"))
+        if (hit.Match.Kind != "exact" && !hit.Match.ConfirmBeforeActing)
         {
-            throw new MessageRejectedException($"'match.confirm_before_acting' must be {(hit.Match.Kind != "exact" ? "true" : "false")} for a {hit.Match.Kind} match");
+            throw new MessageRejectedException($"'match.confirm_before_acting' must be true for a {hit.Match.Kind} match");
         }
 
         if (string.IsNullOrEmpty(hit.Hotlist.Category) || hit.Hotlist.ListVersion is null or < 0)

@@ -44,14 +44,15 @@ public sealed class SteadyStateAllocationTests(RecognizerFixture fixture) : ICla
     public void Hotlist_Match_Allocates_Nothing()
     {
         var hotlist = new Hotlist([new HotlistEntry(Plate, "stolen", HotlistPriority.Critical)]);
-        hotlist.Match("7A8C-123");
+        var now = DateTimeOffset.UtcNow;
+        hotlist.Match("7A8C-123", now);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var hit = hotlist.Match("7A8C-123");
-        var miss = hotlist.Match("KXT4821");
+        var hit = hotlist.Match("7A8C-123", now);
+        var miss = hotlist.Match("KXT4821", now);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(Plate, hit?.Plate);
+        Assert.Equal(Plate, hit?.Entry.Plate);
         Assert.Null(miss);
         Assert.Equal(0, allocated);
     }
@@ -98,7 +99,7 @@ public sealed class SteadyStateAllocationTests(RecognizerFixture fixture) : ICla
         var hits = 0;
         for (var i = 0; i < reads.Count; i++)
         {
-            if (hotlist.Match(reads[i].Text) is not null)
+            if (hotlist.Match(reads[i].Text, DateTimeOffset.UnixEpoch) is not null)
             {
                 hits++;
             }

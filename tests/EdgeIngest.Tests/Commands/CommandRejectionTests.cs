@@ -76,8 +76,8 @@ public sealed class CommandRejectionTests : IDisposable
         }
 
         Assert.Same(before, _workspace.Hotlists.Current);
-        Assert.NotNull(_workspace.Hotlists.Match("FIVE555"));
-        Assert.Null(_workspace.Hotlists.Match("NEW666"));
+        Assert.NotNull(_workspace.Hotlists.Match("FIVE555", DateTimeOffset.UtcNow));
+        Assert.Null(_workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
         Assert.Equal(storedBefore, _workspace.StoredFiles());
         Assert.Contains(_workspace.Logs.Lines, line =>
             line is { EventId: 401, Level: LogLevel.Warning } && line.Contains(reason) && line.Contains(answeredId ?? "(no usable command_id)"));
@@ -136,7 +136,7 @@ public sealed class CommandRejectionTests : IDisposable
         Assert.False(outcome.Ok);
         Assert.StartsWith("not_stored: hotlist version 6 could not be stored: ", outcome.Error, StringComparison.Ordinal);
         Assert.Same(before, _workspace.Hotlists.Current);
-        Assert.Null(_workspace.Hotlists.Match("NEW666"));
+        Assert.Null(_workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
     }
 
     public void Dispose() => _workspace.Dispose();

@@ -14,11 +14,11 @@ public sealed class HotlistHolderTests
 
         Assert.False(holder.TryReplace(Version(5, "SAME555")));
         Assert.False(holder.TryReplace(Version(4, "FOUR444")));
-        Assert.NotNull(holder.Match("FIVE555"));
+        Assert.NotNull(holder.Match("FIVE555", DateTimeOffset.UtcNow));
 
         Assert.True(holder.TryReplace(Version(6, "SIX666")));
-        Assert.NotNull(holder.Match("SIX666"));
-        Assert.Null(holder.Match("FIVE555"));
+        Assert.NotNull(holder.Match("SIX666", DateTimeOffset.UtcNow));
+        Assert.Null(holder.Match("FIVE555", DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -29,6 +29,6 @@ public sealed class HotlistHolderTests
         Parallel.For(1, 2001, version => holder.TryReplace(Version(version, $"P{version}")));
 
         Assert.Equal(2000, holder.Current.Version);
-        Assert.NotNull(holder.Match("P2000"));
+        Assert.NotNull(holder.Match("P2000", DateTimeOffset.UtcNow));
     }
 }

@@ -12,7 +12,7 @@ public sealed class HotlistReplaceTests : IDisposable
     [Fact]
     public void A_Valid_Replace_Swaps_The_List_So_Only_The_New_Plates_Match()
     {
-        Assert.NotNull(_workspace.Hotlists.Match("CONF111"));
+        Assert.NotNull(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
 
         var outcome = _workspace.Send(CommandWorkspace.Replace("c-42", 42, "plate,category,reason,priority\nNEW4242,stolen_vehicle,\"Stolen, armed\",critical\nNEW4243,amber_alert,Amber alert,\n"));
 
@@ -21,11 +21,11 @@ public sealed class HotlistReplaceTests : IDisposable
         Assert.Equal("c-42", result.GetProperty("command_id").GetString());
         Assert.True(result.GetProperty("ok").GetBoolean());
         Assert.Equal(42, _workspace.Hotlists.Current.Version);
-        Assert.Equal("Stolen, armed", _workspace.Hotlists.Match("NEW4242")?.Reason);
-        Assert.Null(_workspace.Hotlists.Match("CONF111"));
+        Assert.Equal("Stolen, armed", _workspace.Hotlists.Match("NEW4242", DateTimeOffset.UtcNow)?.Entry.Reason);
+        Assert.Null(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
         Assert.Contains(_workspace.Logs.Lines, line =>
             line is { EventId: 400, Level: LogLevel.Information } && line.Message.Contains("hotlist version 1 → 42, 2 entries", StringComparison.Ordinal));
-        Assert.Equal(HotlistCategories.AmberAlert, _workspace.Hotlists.Match("NEW4243")?.Category);
+        Assert.Equal(HotlistCategories.AmberAlert, _workspace.Hotlists.Match("NEW4243", DateTimeOffset.UtcNow)?.Entry.Category);
         var audited = Assert.Single(_workspace.Audit.OfKind("hotlist_accepted"), r => r["version"] == "42");
         Assert.Equal(("command", "1"), (audited["channel"], audited["previous_version"]));
     }
@@ -44,8 +44,8 @@ public sealed class HotlistReplaceTests : IDisposable
         _workspace.Restart();
 
         Assert.Equal(42, _workspace.Hotlists.Current.Version);
-        Assert.NotNull(_workspace.Hotlists.Match("NEW4242"));
-        Assert.Null(_workspace.Hotlists.Match("CONF111"));
+        Assert.NotNull(_workspace.Hotlists.Match("NEW4242", DateTimeOffset.UtcNow));
+        Assert.Null(_workspace.Hotlists.Match("CONF111", DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class HotlistReplaceTests : IDisposable
     {
         Assert.True(_workspace.Send(CommandWorkspace.Replace("c-7", 7, "7ABC123,Stolen vehicle,critical\n")).Ok);
 
-        Assert.Equal("7ABC123", _workspace.Hotlists.Match("7A8C123")?.Plate);
+        Assert.Equal("7ABC123", _workspace.Hotlists.Match("7A8C123", DateTimeOffset.UtcNow)?.Entry.Plate);
     }
 
     public void Dispose() => _workspace.Dispose();

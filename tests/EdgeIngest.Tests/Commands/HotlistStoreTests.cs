@@ -19,7 +19,7 @@ public sealed class HotlistStoreTests : IDisposable
 
         Assert.False(again.AdoptedConfiguredFile);
         Assert.Equal(1, again.Hotlist.Version);
-        Assert.NotNull(again.Hotlist.Hotlist.Match("CONF111"));
+        Assert.NotNull(again.Hotlist.Hotlist.Match("CONF111", DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class HotlistStoreTests : IDisposable
         var loaded = _workspace.Store.LoadNewest(_workspace.ConfiguredFile).Hotlist;
 
         Assert.Equal(6, loaded.Version);
-        Assert.NotNull(loaded.Hotlist.Match("SIX666"));
+        Assert.NotNull(loaded.Hotlist.Match("SIX666", DateTimeOffset.UtcNow));
         Assert.Contains(_workspace.Logs.Lines, line =>
             line is { EventId: 421, Level: LogLevel.Error } && line.Contains($"{_workspace.Store.PathOf(7, delta: false)}: the signature does not match the content"));
     }

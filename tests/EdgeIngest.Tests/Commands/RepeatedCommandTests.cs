@@ -48,7 +48,7 @@ public sealed class RepeatedCommandTests : IDisposable
         Assert.False(reused.Ok);
         Assert.Equal("command_id 'c-42' was already used by a different command", reused.Error);
         Assert.Equal(42, _workspace.Hotlists.Current.Version);
-        Assert.Null(_workspace.Hotlists.Match("OTHER43"));
+        Assert.Null(_workspace.Hotlists.Match("OTHER43", DateTimeOffset.UtcNow));
     }
 
     [Fact]

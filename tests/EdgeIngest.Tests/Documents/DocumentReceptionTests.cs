@@ -47,7 +47,7 @@ public sealed class DocumentReceptionTests : IDisposable
         Assert.False(outcome.Accepted, what);
         Assert.Equal(reason, outcome.Reason);
         Assert.Same(before, _workspace.Hotlists.Current);
-        Assert.Null(_workspace.Hotlists.Match("NEW666"));
+        Assert.Null(_workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
         Assert.Equal(storedBefore, _workspace.StoredFiles());
         var audited = Assert.Single(_workspace.Audit.OfKind("hotlist_rejected"));
         Assert.Equal((reason, "hotlist_topic", "edgeingest/gate-01/hotlist"), (audited["reason"], audited["channel"], audited["source"]));
@@ -65,16 +65,16 @@ public sealed class DocumentReceptionTests : IDisposable
 
         Assert.True(outcome.Accepted, outcome.Message);
         Assert.Equal(6, _workspace.Hotlists.Current.Version);
-        Assert.NotNull(_workspace.Hotlists.Match("NEW666"));
-        Assert.Null(_workspace.Hotlists.Match("FIVE555"));
+        Assert.NotNull(_workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
+        Assert.Null(_workspace.Hotlists.Match("FIVE555", DateTimeOffset.UtcNow));
         var audited = Assert.Single(_workspace.Audit.OfKind("hotlist_accepted"), r => r["version"] == "6");
         Assert.Equal(("hotlist-delta", "5", "1", "1"), (audited["document"], audited["base_version"], audited["upserts"], audited["removals"]));
 
         _workspace.Restart();
 
         Assert.Equal(6, _workspace.Hotlists.Current.Version);
-        Assert.NotNull(_workspace.Hotlists.Match("NEW666"));
-        Assert.Null(_workspace.Hotlists.Match("FIVE555"));
+        Assert.NotNull(_workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
+        Assert.Null(_workspace.Hotlists.Match("FIVE555", DateTimeOffset.UtcNow));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class DocumentTopicTests(AgencyPki pki)
         Assert.True(accepted.GetProperty("ok").GetBoolean(), accepted.ToString());
         Assert.Equal(("hotlist", 6L, AgencyPki.DeviceA), (accepted.GetProperty("document").GetString(), accepted.GetProperty("version").GetInt64(), accepted.GetProperty("device_id").GetString()));
         Assert.Equal(6, workspace.Hotlists.Current.Version);
-        Assert.NotNull(workspace.Hotlists.Match("NEW666"));
+        Assert.NotNull(workspace.Hotlists.Match("NEW666", DateTimeOffset.UtcNow));
 
         var genuine = SignedDocument.Parse(TestAgency.SignHotlist("NEW777,Stolen,high\n", 7), "x");
         var forged = genuine with { Payload = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(genuine.Payload).Replace("NEW777", "OWN777", StringComparison.Ordinal)) };
@@ -66,7 +66,7 @@ public sealed class DocumentTopicTests(AgencyPki pki)
         Assert.False(refused.GetProperty("ok").GetBoolean());
         Assert.Equal((RejectionReasons.Forged, 6L), (refused.GetProperty("reason").GetString(), refused.GetProperty("in_force_version").GetInt64()));
         Assert.Equal(6, workspace.Hotlists.Current.Version);
-        Assert.Null(workspace.Hotlists.Match("OWN777"));
+        Assert.Null(workspace.Hotlists.Match("OWN777", DateTimeOffset.UtcNow));
         Assert.Equal(["hotlist_accepted", "hotlist_rejected"], workspace.Audit.Records.Where(r => r.Fields["channel"] == "hotlist_topic").Select(r => r.Kind));
     }
 }

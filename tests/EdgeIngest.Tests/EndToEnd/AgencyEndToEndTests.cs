@@ -106,8 +106,8 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
         var signed = Encoding.UTF8.GetString(TestAgency.SignHotlist("plate,category,reason,priority\nNEW123,amber_alert,Amber alert,critical\n", 6));
         await agency.PublishAsync(commands, Encoding.UTF8.GetBytes($$"""{"schema":"edgeingest.command/1","command_id":"c-good","type":"hotlist.replace","signed":{{signed}}}"""));
         await Eventually.HoldsAsync(() => appliance.Hotlists.Current.Version == 6, Patience, () => $"hotlist version {appliance.Hotlists.Current.Version}");
-        Assert.NotNull(appliance.Hotlists.Match("NEW123"));
-        Assert.Null(appliance.Hotlists.Match("7ABC123"));
+        Assert.NotNull(appliance.Hotlists.Match("NEW123", DateTimeOffset.UtcNow));
+        Assert.Null(appliance.Hotlists.Match("7ABC123", DateTimeOffset.UtcNow));
 
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);

@@ -76,10 +76,11 @@ public sealed class HotlistCsvTests
     }
 
     [Fact]
-    public void The_More_Urgent_Of_Two_Listings_Of_One_Plate_Wins()
+    public void The_More_Urgent_Of_Two_Listings_Of_One_Plate_Wins_But_A_Look_Alike_Listing_Is_Its_Own_Plate()
     {
-        var hotlist = new Hotlist(HotlistCsv.Parse(["AB0123,Unpaid tolls,low", "ABO123,Stolen,critical"], "x.csv"));
-        Assert.Equal(1, hotlist.Count);
-        Assert.Equal("Stolen", hotlist.Match("AB0123")!.Reason);
+        var hotlist = new Hotlist(HotlistCsv.Parse(["AB0123,Unpaid tolls,low", "AB-0123,Stolen,critical", "ABO123,Wanted,high"], "x.csv"));
+        Assert.Equal(3, hotlist.Count);
+        Assert.Equal("Stolen", hotlist.Match("AB0123", DateTimeOffset.UtcNow)!.Value.Entry.Reason);
+        Assert.Equal(("Wanted", MatchKind.Exact), hotlist.Match("ABO123", DateTimeOffset.UtcNow) is { } m ? (m.Entry.Reason, m.Kind) : default);
     }
 }

@@ -96,6 +96,23 @@ public sealed class CharacterVoteTests
         Assert.Equal(0.8f, vote.Confidence, 5);
     }
 
+    [Fact]
+    public void Alternatives_Are_The_Closest_Runner_Up_Character_And_The_Runner_Up_Length()
+    {
+        // Among the 7-character reads, G has 0.7 at position 0 and B 0.6 at position 6: G is the
+        // runner-up with most support. The 6-character read is the runner-up length.
+        var vote = Vote(("6MWF778", 0.9f), ("GMWF778", 0.7f), ("6MWF778", 0.8f), ("6MWF77B", 0.6f), ("6MWF77", 0.5f));
+
+        Assert.Equal(["GMWF778", "6MWF77"], vote.Alternatives());
+    }
+
+    [Fact]
+    public void Reads_That_All_Agree_Have_No_Alternatives()
+    {
+        Assert.Null(Vote(("KXT4821", 0.9f), ("KXT4821", 0.7f)).Alternatives());
+        Assert.Null(new CharacterVote().Alternatives());
+    }
+
     private static CharacterVote Vote(params (string Text, float Confidence)[] reads)
     {
         var vote = new CharacterVote();

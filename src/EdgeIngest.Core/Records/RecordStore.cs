@@ -35,6 +35,17 @@ public sealed class RecordStore : IDisposable
         return new RecordStore(folder, RecordsDatabase.Open(Path.Combine(folder, FileName)));
     }
 
+    /// <summary>
+    /// Opens the store for reading only, as the report does; null when the box has no store yet
+    /// (nothing recorded). Writing through it fails.
+    /// </summary>
+    public static RecordStore? OpenForReading(string storageDirectory)
+    {
+        var folder = Path.Combine(storageDirectory, "records");
+        var file = Path.Combine(folder, FileName);
+        return File.Exists(file) ? new RecordStore(folder, RecordsDatabase.OpenReadOnly(file)) : null;
+    }
+
     /// <summary>Keeps a vehicle pass and counts it (a shared read also as a disclosure); a second call for the same event changes nothing.</summary>
     public void RecordRead(RecordedRead read)
     {

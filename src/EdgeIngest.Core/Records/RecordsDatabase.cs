@@ -93,6 +93,41 @@ internal static class RecordsDatabase
         }
     }
 
+    /// <summary>
+    /// Opens an existing file for reading only (the report, run by the owner perhaps as another
+    /// user: it must not create or change anything the service owns).
+    /// </summary>
+    public static SqliteConnection OpenReadOnly(string filePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+            if (version != SchemaVersion)
+            {
+                throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest reads version {SchemaVersion}", null);
+            }
+
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Unusable(filePath, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     private static void Prepare(SqliteConnection connection, string filePath)
     {
         var journal = Scalar(connection, "PRAGMA journal_mode=WAL");

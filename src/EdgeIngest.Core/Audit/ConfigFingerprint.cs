@@ -39,14 +39,16 @@ public sealed record ConfigFingerprint(string Sha256, string Sections)
                 return "";
             }
 
-            // Each section's text as written (from its key to the end of its value), hashed.
+            // Each section's text as written, from its key to the next top-level key (YamlDotNet
+            // does not keep where a block value ends), hashed.
+            var keys = root.Children.Keys.OrderBy(k => k.Start.Index).ToList();
             var parts = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in root.Children)
+            for (var i = 0; i < keys.Count; i++)
             {
-                var start = (int)key.Start.Index;
-                var end = (int)Math.Min(yaml.Length, value.End.Index);
-                var text = end > start ? yaml[start..end].TrimEnd() : "";
-                parts[key.ToString()] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..SectionHashChars];
+                var start = (int)keys[i].Start.Index;
+                var end = i + 1 < keys.Count ? (int)keys[i + 1].Start.Index : yaml.Length;
+                var text = yaml[start..Math.Max(start, end)].TrimEnd();
+                parts[keys[i].ToString()] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..SectionHashChars];
             }
 
             return string.Join(';', parts.Select(p => $"{p.Key}={p.Value}"));

@@ -7,6 +7,8 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     DemoCommand.Create(),
     EvalCommand.Create(),
     ReceiveCommand.Create(),
+    HotlistCommand.Create(),
+    AgreementCommand.Create(),
     AuditCommand.Create(),
     ReportCommand.Create(),
 };

@@ -63,7 +63,7 @@ public class HitTurnBenchmarks
     {
         using var frame = EvidenceFrame.CopyOf(_frame);
         var id = Guid.CreateVersion7().ToString();
-        _committer.Commit(new DecidedRead(id, "gate", "7ABC123", 0.95f, _plate, DateTimeOffset.UtcNow, 5, new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High), frame));
+        _committer.Commit(new DecidedRead(id, "gate", "7ABC123", 0.95f, _plate, DateTimeOffset.UtcNow, 5, new HotlistMatch(new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High), MatchKind.Exact, 0, "7ABC123"), 1, null, frame));
         return _committer.Committed + ++_number;
     }
 

@@ -3,6 +3,9 @@ namespace EdgeIngest.Events;
 /// <summary>
 /// A hotlist hit as published on <c>{prefix}/{device}/hits</c>. <see cref="EventId"/> is a UUIDv7
 /// (time-ordered) that stays the same on every redelivery, so receivers de-duplicate by it.
+/// <c>edgeingest.hit/2</c> adds <see cref="Match"/>, the entry's category, region, list version and
+/// covert flag, and the version of the data-sharing agreement it was disclosed under
+/// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone).
 /// </summary>
 public sealed record HitEvent(
     string Schema,
@@ -15,7 +18,11 @@ public sealed record HitEvent(
     HotlistJson Hotlist,
     BoxJson Box,
     SnapshotJson Snapshot,
-    ClipPromiseJson? Clip = null)
+    ClipPromiseJson? Clip = null,
+    MatchJson? Match = null,
+    long? AgreementVersion = null)
 {
     public const string SchemaV1 = "edgeingest.hit/1";
+
+    public const string SchemaV2 = "edgeingest.hit/2";
 }

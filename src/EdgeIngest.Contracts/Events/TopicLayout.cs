@@ -28,7 +28,16 @@ public sealed class TopicLayout(string prefix, string deviceId)
     /// <summary>Agency → device commands, <c>edgeingest.command/1</c>.</summary>
     public string Commands { get; } = $"{prefix}/{deviceId}/commands";
 
-    /// <summary>Device → agency answers to commands, <c>edgeingest.command-result/1</c>.</summary>
+    /// <summary>
+    /// Agency → device signed hotlist (full list or delta, <c>edgeingest.signed/1</c>), retained,
+    /// QoS 1: a device that was offline gets the newest one when it connects.
+    /// </summary>
+    public string Hotlist { get; } = $"{prefix}/{deviceId}/hotlist";
+
+    /// <summary>Agency → device signed data-sharing agreement (<c>edgeingest.signed/1</c>), retained, QoS 1.</summary>
+    public string Agreement { get; } = $"{prefix}/{deviceId}/agreement";
+
+    /// <summary>Device → agency answers to commands and to signed documents, <c>edgeingest.command-result/1</c>.</summary>
     public string CommandResults { get; } = $"{prefix}/{deviceId}/command-results";
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using EdgeIngest.Hotlists;
+using EdgeIngest.Documents;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Commands;
@@ -24,12 +24,13 @@ public sealed class CommandProcessor
     private readonly RecentCommands _recent;
     private readonly Lock _gate = new();
 
-    public CommandProcessor(string deviceId, HotlistHolder hotlists, HotlistStore store, ILogger logger, int rememberedCommands = CommandLimits.RememberedCommands)
+    /// <param name="documents">Judges the signed hotlist a <c>hotlist.replace</c> carries; null refuses the command.</param>
+    public CommandProcessor(string deviceId, DocumentReception? documents, ILogger logger, int rememberedCommands = CommandLimits.RememberedCommands)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rememberedCommands);
         _deviceId = deviceId;
-        _hotlistReplace = new HotlistReplaceCommand(hotlists, store);
+        _hotlistReplace = new HotlistReplaceCommand(documents);
         _logger = logger;
         _recent = new RecentCommands(rememberedCommands);
     }
@@ -106,7 +107,7 @@ public sealed class CommandProcessor
         var verdict = type switch
         {
             CommandTypes.Ping => CommandVerdict.Done("ping answered"),
-            CommandTypes.HotlistReplace => _hotlistReplace.Apply(command),
+            CommandTypes.HotlistReplace => _hotlistReplace.Apply(command, commandId, now),
             _ => CommandVerdict.Refused($"unknown command type {CommandText.Quote(type)}; {CommandTypes.Expected}"),
         };
 

@@ -1,97 +1,38 @@
-using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using EdgeIngest.Hotlists;
+using EdgeIngest.Documents;
 
 namespace EdgeIngest.Commands;
 
 /// <summary>
-/// <c>hotlist.replace</c>: a complete hotlist as CSV with a version above the one in use. The
-/// order is validate, parse, store, swap: every step that can fail comes before the swap, so a
-/// refused list changes neither the list in use nor the stored files.
+/// <c>hotlist.replace</c>: a signed hotlist (or delta) in the command's <c>signed</c> field — the
+/// envelope <c>hotlist sign</c> writes, as a JSON object or a string. It is judged exactly like one
+/// published on the hotlist topic (verified, versioned, stored, audited); the command's own result
+/// carries the verdict. The unsigned CSV form of earlier versions is refused with directions.
 /// </summary>
-internal sealed class HotlistReplaceCommand(HotlistHolder hotlists, HotlistStore store)
+internal sealed class HotlistReplaceCommand(DocumentReception? documents)
 {
-    private const string CsvSource = "hotlist.csv";
-
-    public CommandVerdict Apply(JsonElement command)
+    public CommandVerdict Apply(JsonElement command, string commandId, DateTimeOffset now)
     {
-        if (!command.TryGetProperty("hotlist", out var hotlist) || hotlist.ValueKind != JsonValueKind.Object)
+        if (command.TryGetProperty("hotlist", out _))
         {
-            return CommandVerdict.Refused("hotlist.replace needs a hotlist object with version and csv");
+            return CommandVerdict.Refused("hotlist.replace no longer takes an unsigned csv: sign the list (edgeingest hotlist sign) and send the signed file's JSON in \"signed\", or publish it on the device's hotlist topic");
         }
 
-        var versionProblem = ReadVersion(hotlist, out var version);
-        if (versionProblem is not null)
+        if (!command.TryGetProperty("signed", out var signed) || signed.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
         {
-            return CommandVerdict.Refused(versionProblem);
+            return CommandVerdict.Refused("hotlist.replace needs \"signed\": the signed hotlist (edgeingest hotlist sign) as a JSON object or string");
         }
 
-        var previous = hotlists.Current;
-        if (version <= previous.Version)
+        if (documents is null)
         {
-            return CommandVerdict.Refused(Invariant($"hotlist version {version} is not newer than version {previous.Version} in use"));
+            return CommandVerdict.Refused("this device takes no hotlist documents (no agency key configured)");
         }
 
-        if (!hotlist.TryGetProperty("csv", out var csvElement) || csvElement.ValueKind != JsonValueKind.String)
-        {
-            return CommandVerdict.Refused("hotlist.csv is missing or not a string");
-        }
-
-        var csv = csvElement.GetString()!;
-        Hotlist parsed;
-        try
-        {
-            parsed = HotlistLoader.Parse(Lines(csv), CsvSource);
-        }
-        catch (HotlistFormatException e)
-        {
-            return CommandVerdict.Refused(Invariant($"hotlist version {version} is not valid: {string.Join("; ", e.Problems)}"));
-        }
-
-        string path;
-        try
-        {
-            path = store.Save(version, csv);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return CommandVerdict.Refused(Invariant($"hotlist version {version} could not be stored: {e.Message}"));
-        }
-
-        if (!hotlists.TryReplace(new VersionedHotlist(parsed, version, path)))
-        {
-            return CommandVerdict.Refused(Invariant($"hotlist version {version} was overtaken by version {hotlists.Current.Version}"));
-        }
-
-        store.Prune(version, previous.Version);
-        return CommandVerdict.Done(Invariant($"hotlist replaced: version {previous.Version} → {version}, {parsed.Count:N0} plates"));
+        var envelope = Encoding.UTF8.GetBytes(signed.ValueKind == JsonValueKind.String ? signed.GetString()! : signed.GetRawText());
+        var outcome = documents.Receive(envelope, DocumentChannel.Command, $"command {CommandText.Quote(commandId)}", now);
+        return outcome.Accepted
+            ? CommandVerdict.Done(outcome.Repeated ? $"{outcome.Message} (already in force)" : outcome.Message)
+            : CommandVerdict.Refused($"{outcome.Reason}: {outcome.Message}");
     }
-
-    private static string? ReadVersion(JsonElement hotlist, out long version)
-    {
-        version = 0;
-        if (!hotlist.TryGetProperty("version", out var element))
-        {
-            return "hotlist.version is missing";
-        }
-
-        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out version)
-            ? null
-            : $"hotlist.version must be an integer, found {CommandText.Quote(element.GetRawText())}";
-    }
-
-    /// <summary>Splits like File.ReadAllLines, so line numbers here match those of the stored file.</summary>
-    private static List<string> Lines(string csv)
-    {
-        var lines = new List<string>();
-        using var reader = new StringReader(csv);
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return lines;
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

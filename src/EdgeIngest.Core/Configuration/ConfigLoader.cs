@@ -19,6 +19,12 @@ public static partial class ConfigLoader
         string Resolve(string file) => YamlConfigFile.Resolve(file, baseDirectory);
 
         config.Hotlist.File = Resolve(config.Hotlist.File);
+        config.Agency.PublicKeyFile = Resolve(config.Agency.PublicKeyFile);
+        if (config.Agreement.File is { } agreement)
+        {
+            config.Agreement.File = Resolve(agreement);
+        }
+
         config.Storage.Directory = Resolve(config.Storage.Directory);
 
         // Clips cut for hits live with the rest of the device's data unless placed elsewhere.

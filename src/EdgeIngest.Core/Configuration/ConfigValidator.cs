@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
+using EdgeIngest.Signing;
 
 namespace EdgeIngest.Configuration;
 
@@ -17,6 +18,8 @@ public static partial class ConfigValidator
         ValidateCameras(config.Cameras, problems);
         ValidateBroker(config.Broker, problems);
         ValidateHotlist(config.Hotlist, problems);
+        ValidateAgency(config.Agency, problems);
+        ValidateAgreement(config.Agreement, problems);
         ValidateSharing(config.Sharing, problems);
         ValidateRecognition(config.Recognition, problems);
         ValidateTracking(config.Tracking, problems);
@@ -125,7 +128,33 @@ public static partial class ConfigValidator
     }
 
     private static void ValidateHotlist(HotlistConfig hotlist, List<string> problems) =>
-        CheckFile(problems, "hotlist.file", hotlist.File, "a CSV file of plate,reason,priority");
+        CheckFile(problems, "hotlist.file", hotlist.File, "a signed hotlist file (edgeingest hotlist sign)");
+
+    private static void ValidateAgency(AgencyConfig agency, List<string> problems)
+    {
+        const string what = "the agency's public key (PEM, agency-public-key.pem from edgeingest hotlist keygen), needed to verify the hotlist and agreement";
+        if (!CheckFile(problems, "agency.public_key_file", agency.PublicKeyFile, what))
+        {
+            return;
+        }
+
+        try
+        {
+            using var key = AgencyPublicKey.Load(agency.PublicKeyFile);
+        }
+        catch (InvalidDataException e)
+        {
+            problems.Add($"agency.public_key_file: {e.Message}");
+        }
+    }
+
+    private static void ValidateAgreement(AgreementConfig agreement, List<string> problems)
+    {
+        if (agreement.File is { } file)
+        {
+            CheckFile(problems, "agreement.file", file, "a signed agreement file (edgeingest agreement sign), or leave agreement.file out");
+        }
+    }
 
     private static void ValidateSharing(SharingConfig sharing, List<string> problems)
     {
@@ -207,16 +236,21 @@ public static partial class ConfigValidator
         }
     }
 
-    private static void CheckFile(List<string> problems, string field, string path, string what)
+    private static bool CheckFile(List<string> problems, string field, string path, string what)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             problems.Add($"{field}: missing — expected the path of {what}");
+            return false;
         }
-        else if (!File.Exists(path))
+
+        if (!File.Exists(path))
         {
             problems.Add($"{field}: '{path}' — the file does not exist; expected {what}");
+            return false;
         }
+
+        return true;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -17,6 +17,12 @@ public sealed class EdgeIngestConfig
 
     public HotlistConfig Hotlist { get; set; } = new();
 
+    /// <summary>The agency's public key: every hotlist and agreement must verify against it.</summary>
+    public AgencyConfig Agency { get; set; } = new();
+
+    /// <summary>The signed data-sharing agreement to start with (optional).</summary>
+    public AgreementConfig Agreement { get; set; } = new();
+
     public SharingConfig Sharing { get; set; } = new();
 
     public RecognitionConfig Recognition { get; set; } = new();

@@ -5,8 +5,9 @@ namespace EdgeIngest.Hits;
 
 /// <summary>
 /// A vehicle pass the router has decided on, waiting for <see cref="HitCommitter"/>: the read as
-/// the tracker reported it (without the borrowed frame), the hotlist entry it hit (null for a
-/// read to be shared under <c>all_reads</c>), and, for a hit, its own copy of the best frame.
+/// the tracker reported it (without the borrowed frame), how it hit the hotlist (null for a
+/// read to be shared under <c>all_reads</c>) and the list's version, the agreement it is
+/// disclosed under, and, for a hit, its own copy of the best frame.
 /// </summary>
 internal sealed record DecidedRead(
     string EventId,
@@ -16,5 +17,7 @@ internal sealed record DecidedRead(
     PlateBox Box,
     DateTimeOffset CapturedAtUtc,
     int Reads,
-    HotlistEntry? Entry,
+    HotlistMatch? Match,
+    long ListVersion,
+    long? AgreementVersion,
     EvidenceFrame? Frame);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using EdgeIngest.Events;
 using EdgeIngest.Hosting;
+using EdgeIngest.Hotlists;
 using EdgeIngest.Outbox;
 using EdgeIngest.Pipeline;
 using EdgeIngest.Reads;
@@ -101,7 +102,7 @@ public sealed class HitCommitter : BackgroundLoop
     /// <summary>Encodes (for a hit), commits and logs one decision; the frame copy stays the caller's to dispose.</summary>
     internal void Commit(DecidedRead decided)
     {
-        if (decided.Entry is not null)
+        if (decided.Match is not null)
         {
             CommitHit(decided);
         }
@@ -115,24 +116,27 @@ public sealed class HitCommitter : BackgroundLoop
 
     private void CommitHit(DecidedRead decided)
     {
-        var entry = decided.Entry!;
+        var match = decided.Match!.Value;
+        var entry = match.Entry;
         var image = decided.Frame!.Image;
         var hit = new HitEvent(
-            HitEvent.SchemaV1,
+            HitEvent.SchemaV2,
             decided.EventId,
             _deviceId,
             decided.CameraId,
             decided.CapturedAtUtc,
             decided.Text,
             decided.Confidence,
-            new HotlistJson(entry.Plate, entry.Reason, entry.Priority.ToString().ToLowerInvariant()),
+            new HotlistJson(entry.Plate, entry.Reason, entry.Priority.ToString().ToLowerInvariant(), entry.Category, entry.Region, decided.ListVersion, entry.Covert),
             ToJson(decided.Box),
             new SnapshotJson(
                 image.Width,
                 image.Height,
                 Convert.ToBase64String(_snapshots.EncodePlate(image, decided.Box)),
                 Convert.ToBase64String(_snapshots.EncodeFrame(image))),
-            _clips is null ? null : _clipPromise);
+            _clips is null ? null : _clipPromise,
+            new MatchJson(MatchKindName(match.Kind), match.Distance, match.ConfirmBeforeActing, match.MatchedReading),
+            decided.AgreementVersion);
 
         // The promise of a clip is stored with the hit (one transaction), so a crash before the
         // clip is stored is found and answered at the next start (ClipPromiseRecovery).
@@ -146,7 +150,15 @@ public sealed class HitCommitter : BackgroundLoop
             : null;
         _outbox.Enqueue(new OutgoingMessage(_topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId), promise);
         _clips?.Request(new HitClipRequest(hit.EventId, decided.CameraId, decided.CapturedAtUtc));
-        ReadRouterLog.Hit(_logger, decided.CameraId, decided.Text, decided.Confidence, decided.Reads, entry.Plate, entry.Reason, hit.Hotlist.Priority, hit.EventId);
+        if (entry.Covert)
+        {
+            // A covert entry's hit goes to the agency but is never shown on the box.
+            ReadRouterLog.CovertHit(_logger, decided.CameraId, hit.EventId);
+        }
+        else
+        {
+            ReadRouterLog.Hit(_logger, decided.CameraId, decided.Text, decided.Confidence, decided.Reads, entry.Plate, entry.Reason, hit.Hotlist.Priority, MatchNote(match), hit.EventId);
+        }
     }
 
     private void CommitSharedRead(DecidedRead decided)
@@ -165,4 +177,19 @@ public sealed class HitCommitter : BackgroundLoop
     }
 
     private static BoxJson ToJson(PlateBox box) => new(box.X, box.Y, box.Width, box.Height);
+
+    /// <summary>The kind as written in <c>match.kind</c>.</summary>
+    public static string MatchKindName(MatchKind kind) => kind switch
+    {
+        MatchKind.Exact => "exact",
+        MatchKind.LookAlike => "look_alike",
+        _ => "wildcard",
+    };
+
+    private static string MatchNote(HotlistMatch match) => match.Kind switch
+    {
+        MatchKind.Exact => "exact match",
+        MatchKind.LookAlike => $"look-alike match, {match.Distance} character(s) differ: confirm before acting",
+        _ => "wildcard match: confirm before acting",
+    };
 }

@@ -7,9 +7,15 @@ internal static partial class ReadRouterLog
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "READ {CameraId} {Plate} confidence {Confidence:0.00} ({Reads} reads voted) — not on the hotlist ({Disposition})")]
     public static partial void Read(ILogger logger, string cameraId, string plate, float confidence, int reads, string disposition);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "HIT  {CameraId} {Plate} confidence {Confidence:0.00} ({Reads} reads voted) — hotlist {ListedPlate}: {Reason} ({Priority}); event {EventId} queued for the agency")]
-    public static partial void Hit(ILogger logger, string cameraId, string plate, float confidence, int reads, string listedPlate, string reason, string priority, string eventId);
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "HIT  {CameraId} {Plate} confidence {Confidence:0.00} ({Reads} reads voted) — hotlist {ListedPlate}: {Reason} ({Priority}, {Match}); event {EventId} queued for the agency")]
+    public static partial void Hit(ILogger logger, string cameraId, string plate, float confidence, int reads, string listedPlate, string reason, string priority, string match, string eventId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "HIT  {CameraId} on a covert hotlist entry (plate and reason are not shown on the box); event {EventId} queued for the agency")]
+    public static partial void CovertHit(ILogger logger, string cameraId, string eventId);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store the event {EventId} of {CameraId} {Plate} for the agency: {Reason}")]
     public static partial void CommitFailed(ILogger logger, string cameraId, string plate, string eventId, string reason);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "A hotlist match on camera {CameraId} in category {Category} was kept on the box ({Reason}): counted, not sent")]
+    public static partial void Withheld(ILogger logger, string cameraId, string category, string reason);
 }

@@ -2,6 +2,7 @@ using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
 using EdgeIngest.Commands;
 using EdgeIngest.Configuration;
+using EdgeIngest.Documents;
 using EdgeIngest.Events;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
@@ -35,6 +36,11 @@ public sealed class Appliance : IAsyncDisposable
     private readonly HitCommitter _committer;
     private readonly HotlistHolder _hotlists;
     private readonly CommandInbox _commands;
+
+    // Signed hotlists and agreements (issue 18): the rules in force, the topic inbox and the inbox folder.
+    private readonly SignedDocuments _documents;
+    private readonly DocumentInbox _documentInbox;
+    private readonly InboxFolder _inboxFolder;
     private readonly List<SegmentRecorder> _recorders = [];
     private readonly HitClipSender? _clips;
     private readonly ClipPromiseRecovery _clipRecovery;
@@ -47,13 +53,23 @@ public sealed class Appliance : IAsyncDisposable
     private Appliance(EdgeIngestConfig config, ILoggerFactory loggers)
     {
         _logger = loggers.CreateLogger("EdgeIngest");
-        // The newest hotlist the agency sent (stored under the storage folder) wins over the configured file.
-        var hotlistStore = new HotlistStore(config.Storage.Directory, loggers.CreateLogger("EdgeIngest.Hotlist"));
-        _hotlists = new HotlistHolder(hotlistStore.LoadNewest(config.Hotlist.File));
+        // The newest signed hotlist and agreement the agency sent (stored under the storage folder)
+        // win over the configured files. TODO(lead): pass H3's AuditLog instead of the placeholder.
+        _documents = SignedDocuments.Open(config, new UnwiredAuditTrail(_logger), loggers);
+        _hotlists = _documents.Hotlists;
         var topics = Topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
         ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, _hotlists.Current.Hotlist.Count, config.Sharing.Policy, topics.Hits);
 
-        _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
+        try
+        {
+            _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
+        }
+        catch
+        {
+            _documents.Dispose();
+            throw;
+        }
+
         try
         {
             _outbox = DurableOutbox.Open(
@@ -68,6 +84,7 @@ public sealed class Appliance : IAsyncDisposable
         catch
         {
             _recognizer.Dispose();
+            _documents.Dispose();
             throw;
         }
 
@@ -78,8 +95,14 @@ public sealed class Appliance : IAsyncDisposable
             _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
             _sender = new OutboxSender(_outbox, _connection, eventLogger);
             var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
-            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _hotlists, hotlistStore, commandLogger), _outbox, topics, commandLogger);
+            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger), _outbox, topics, commandLogger);
             _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
+
+            var documentLogger = loggers.CreateLogger("EdgeIngest.Documents");
+            _documentInbox = new DocumentInbox(_documents.Reception, _outbox, topics, documentLogger);
+            _connection.SubscribeOnConnect(topics.Hotlist, 1, _documentInbox.OnHotlistMessage);
+            _connection.SubscribeOnConnect(topics.Agreement, 1, _documentInbox.OnAgreementMessage);
+            _inboxFolder = new InboxFolder(config.Storage.Directory, _documents.Reception, documentLogger, _outbox, topics);
 
             var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
             ClipCutter? cutter = null;
@@ -107,7 +130,7 @@ public sealed class Appliance : IAsyncDisposable
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
             _router = new ReadRouter(
                 _hotlists,
-                config.Sharing.ParsedPolicy,
+                _documents.Agreements,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _committer,
                 readLogger);
@@ -132,6 +155,7 @@ public sealed class Appliance : IAsyncDisposable
         {
             _outbox.Dispose();
             _recognizer.Dispose();
+            _documents.Dispose();
             throw;
         }
     }
@@ -143,8 +167,14 @@ public sealed class Appliance : IAsyncDisposable
 
     public ReadRouter Router => _router;
 
-    /// <summary>The hotlist in use; the agency replaces it with a <c>hotlist.replace</c> command.</summary>
+    /// <summary>The hotlist in use; the agency replaces it with a signed list (hotlist topic, inbox folder or <c>hotlist.replace</c>).</summary>
     public HotlistHolder Hotlists => _hotlists;
+
+    /// <summary>The data-sharing agreement in force (or none: local policy); the hit path asks it about every match.</summary>
+    public Agreements.AgreementHolder Agreements => _documents.Agreements;
+
+    /// <summary>Judges every signed hotlist and agreement (topics, inbox folder, hotlist.replace).</summary>
+    public DocumentReception Documents => _documents.Reception;
 
     /// <summary>Per camera, the recorder of the segment ring that hit clips are cut from (empty when clips are off).</summary>
     public IReadOnlyList<SegmentRecorder> Recorders => _recorders;
@@ -179,6 +209,8 @@ public sealed class Appliance : IAsyncDisposable
         // still hold the video of a clip a crash interrupted.
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
         _commands.Start();
+        _documentInbox.Start();
+        _inboxFolder.Start();
         _clips?.Start();
         _committer.Start();
         _connection.Start();
@@ -233,6 +265,8 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await _commands.StopAsync().ConfigureAwait(false);
+            await _documentInbox.StopAsync().ConfigureAwait(false);
+            await _inboxFolder.StopAsync().ConfigureAwait(false);
             await _heartbeats.StopAsync().ConfigureAwait(false);
             await _sender.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await _connection.StopAsync().ConfigureAwait(false);
@@ -289,12 +323,15 @@ public sealed class Appliance : IAsyncDisposable
         }
 
         await _commands.DisposeAsync().ConfigureAwait(false);
+        await _documentInbox.DisposeAsync().ConfigureAwait(false);
+        await _inboxFolder.DisposeAsync().ConfigureAwait(false);
         await _heartbeats.DisposeAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _outbox.Dispose();
         _snapshots.Dispose();
         _recognizer.Dispose();
+        _documents.Dispose();
     }
 
     private static PlateRecognizerOptions RecognizerOptions(RecognitionConfig recognition)

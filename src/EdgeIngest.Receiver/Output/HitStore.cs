@@ -28,9 +28,11 @@ public sealed class HitStore(OutputLayout layout, TimeProvider clock)
         AtomicFile.Write(framePath, verified.FrameJpeg);
 
         var stored = new StoredHit(
-            StoredHit.SchemaV1, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
+            StoredHit.SchemaV2, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
             hit.Plate, hit.Confidence, hit.Hotlist, hit.Box,
-            new StoredSnapshots(hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight, Path.GetFileName(platePath), Path.GetFileName(framePath)));
+            new StoredSnapshots(hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight, Path.GetFileName(platePath), Path.GetFileName(framePath)),
+            hit.Match,
+            hit.AgreementVersion);
         var json = JsonSerializer.SerializeToUtf8Bytes(stored, ReceiverJsonContext.Default.StoredHit);
         AtomicFile.Write(recordPath, json);
 

@@ -5,7 +5,8 @@ namespace EdgeIngest.Receiving.Output;
 /// <summary>
 /// A hit as the receiver keeps it (<c>hits/{device}/{event_id}.json</c> and one line of
 /// <c>hits.jsonl</c>): the event's fields, the snapshots as file names beside it instead of base64,
-/// and when it arrived.
+/// and when it arrived. <c>stored-hit/2</c> keeps how it matched and the agreement version
+/// (null for a device that sent <c>hit/1</c>).
 /// </summary>
 public sealed record StoredHit(
     string Schema,
@@ -18,7 +19,11 @@ public sealed record StoredHit(
     float Confidence,
     HotlistJson Hotlist,
     BoxJson Box,
-    StoredSnapshots Snapshot)
+    StoredSnapshots Snapshot,
+    MatchJson? Match = null,
+    long? AgreementVersion = null)
 {
     public const string SchemaV1 = "edgeingest.stored-hit/1";
+
+    public const string SchemaV2 = "edgeingest.stored-hit/2";
 }

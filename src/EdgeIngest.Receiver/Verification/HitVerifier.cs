@@ -4,7 +4,8 @@ using EdgeIngest.Events;
 namespace EdgeIngest.Receiving.Verification;
 
 /// <summary>
-/// Checks an <c>edgeingest.hit/1</c> payload field by field. The source-generated deserializer
+/// Checks an <c>edgeingest.hit/1</c> or <c>hit/2</c> payload field by field (hit/2 must say how
+/// it matched, the entry's category and the list's version). The source-generated deserializer
 /// leaves a missing field null or zero rather than failing, so each field the agency relies on is
 /// checked here, and both snapshots must decode to JPEG.
 /// </summary>
@@ -12,7 +13,7 @@ public static class HitVerifier
 {
     public static VerifiedHit Verify(ReadOnlyMemory<byte> payload, string topicDeviceId)
     {
-        using var document = JsonPayload.Open(payload, HitEvent.SchemaV1, topicDeviceId);
+        using var document = JsonPayload.Open(payload, [HitEvent.SchemaV1, HitEvent.SchemaV2], topicDeviceId);
         var root = document.RootElement;
         var eventId = JsonPayload.RequireEventId(root);
         HitEvent hit;
@@ -33,12 +34,35 @@ public static class HitVerifier
             throw new MessageRejectedException("'hotlist' is missing, or lacks plate, reason or a priority of low, medium, high or critical");
         }
 
+        if (hit.Schema == HitEvent.SchemaV2)
+        {
+            CheckVersion2(hit);
+        }
+
         if (hit.Snapshot is null)
         {
             throw new MessageRejectedException("'snapshot' is missing");
         }
 
         return new VerifiedHit(hit, eventId, DecodeJpeg(hit.Snapshot.PlateJpeg, "snapshot.plate_jpeg"), DecodeJpeg(hit.Snapshot.FrameJpeg, "snapshot.frame_jpeg"));
+    }
+
+    private static void CheckVersion2(HitEvent hit)
+    {
+        if (hit.Match is null || hit.Match.Kind is not ("exact" or "look_alike" or "wildcard") || hit.Match.Distance < 0 || string.IsNullOrEmpty(hit.Match.Reading))
+        {
+            throw new MessageRejectedException("'match' is missing, or lacks a kind of exact, look_alike or wildcard, a distance of 0 or more, or the reading");
+        }
+
+        if (hit.Match.ConfirmBeforeActing != (hit.Match.Kind != "exact"))
+        {
+            throw new MessageRejectedException($"'match.confirm_before_acting' must be {(hit.Match.Kind != "exact" ? "true" : "false")} for a {hit.Match.Kind} match");
+        }
+
+        if (string.IsNullOrEmpty(hit.Hotlist.Category) || hit.Hotlist.ListVersion is null or < 0)
+        {
+            throw new MessageRejectedException("'hotlist.category' or 'hotlist.list_version' is missing");
+        }
     }
 
     private static byte[] DecodeJpeg(string? base64, string field)

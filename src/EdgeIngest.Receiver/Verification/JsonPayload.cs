@@ -12,7 +12,11 @@ public static class JsonPayload
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
     /// <summary>Parses and checks; the caller disposes the document.</summary>
-    public static JsonDocument Open(ReadOnlyMemory<byte> payload, string expectedSchema, string topicDeviceId)
+    public static JsonDocument Open(ReadOnlyMemory<byte> payload, string expectedSchema, string topicDeviceId) =>
+        Open(payload, [expectedSchema], topicDeviceId);
+
+    /// <summary>As above, for a topic that carries any of <paramref name="expectedSchemas"/> (older devices send older versions).</summary>
+    public static JsonDocument Open(ReadOnlyMemory<byte> payload, IReadOnlyList<string> expectedSchemas, string topicDeviceId)
     {
         JsonDocument document;
         try
@@ -33,9 +37,9 @@ public static class JsonPayload
             }
 
             var schema = RequireString(root, "schema");
-            if (schema != expectedSchema)
+            if (!expectedSchemas.Contains(schema))
             {
-                throw new MessageRejectedException($"unknown schema '{schema}' (this topic carries '{expectedSchema}')");
+                throw new MessageRejectedException($"unknown schema '{schema}' (this topic carries '{string.Join("' or '", expectedSchemas)}')");
             }
 
             var deviceId = RequireString(root, "device_id");

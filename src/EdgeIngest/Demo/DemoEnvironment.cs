@@ -1,5 +1,7 @@
 using System.Globalization;
 using EdgeIngest.Configuration;
+using EdgeIngest.Hotlists;
+using EdgeIngest.Signing;
 using EdgeIngest.Installation;
 
 namespace EdgeIngest.Demo;
@@ -23,7 +25,13 @@ internal sealed class DemoEnvironment
 
     public string BrokerConfig => Path.Combine(Directory, "mosquitto.conf");
 
-    public string Hotlist => Path.Combine(Directory, "hotlist.csv");
+    /// <summary>The demo's hotlist as the agency writes it, and signed with the demo agency key.</summary>
+    public string HotlistCsv => Path.Combine(Directory, "hotlist.csv");
+
+    public string Hotlist => Path.Combine(Directory, "hotlist.signed.json");
+
+    /// <summary>The demo agency's signing key pair (made once, at the first demo; the device trusts the public half).</summary>
+    public string AgencyKeys => Path.Combine(Directory, "agency-keys");
 
     public string ApplianceConfig => Path.Combine(Directory, "edgeingest.yaml");
 
@@ -41,13 +49,38 @@ internal sealed class DemoEnvironment
 
     public string BrokerFolder => System.IO.Directory.CreateDirectory(Path.Combine(Directory, "broker")).FullName;
 
+    /// <summary>Signs the demo hotlist (version 1) with the demo agency key, made on first use; returns the public key's path.</summary>
+    private string SignHotlist()
+    {
+        var privatePath = Path.Combine(AgencyKeys, "agency-signing-key.pem");
+        var publicPath = Path.Combine(AgencyKeys, "agency-public-key.pem");
+        if (!File.Exists(privatePath))
+        {
+            System.IO.Directory.CreateDirectory(AgencyKeys);
+            using var generated = AgencySigningKey.Generate();
+            File.WriteAllText(privatePath, generated.PrivateKeyPem());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(privatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.WriteAllText(publicPath, generated.PublicKeyPem());
+        }
+
+        using var key = AgencySigningKey.Load(privatePath);
+        var entries = Hotlists.HotlistCsv.Load(HotlistCsv);
+        File.WriteAllBytes(Hotlist, key.Sign(SignedDocumentTypes.Hotlist, HotlistPayloadWriter.Full(1, DateTimeOffset.UtcNow, entries)).ToJson());
+        return publicPath;
+    }
+
     public void WriteBrokerConfig(string root, int port) =>
         File.WriteAllText(BrokerConfig, AgencyBrokerConfig.Render(
             Path.Combine(root, "deploy", "agency-broker"), Pki, port, BrokerFolder, Path.Combine(BrokerFolder, "mosquitto.log")));
 
     public void WriteApplianceConfig(int brokerPort, string cameraUrl)
     {
-        File.WriteAllText(Hotlist, DemoHotlist.Csv + "\n");
+        File.WriteAllText(HotlistCsv, DemoHotlist.Csv + "\n");
+        var publicKey = SignHotlist();
         File.WriteAllText(ApplianceConfig, string.Create(CultureInfo.InvariantCulture, $"""
             # Written by `edgeingest demo`: everything on loopback.
             device:
@@ -64,7 +97,9 @@ internal sealed class DemoEnvironment
                 cert_file: {Path.Combine(DeviceBundle, "device.crt")}
                 key_file: {Path.Combine(DeviceBundle, "device.key")}
             hotlist:
-              file: hotlist.csv
+              file: {Hotlist}
+            agency:
+              public_key_file: {publicKey}
             sharing:
               policy: hits_only
             recognition:

@@ -94,6 +94,40 @@ public sealed class AgencyBrokerAclTests(AgencyPki pki)
         Assert.True(await received.Reader.StaysEmptyAsync(TimeSpan.FromMilliseconds(300)), "device A received another device's acknowledgement");
     }
 
+    [Theory]
+    [InlineData("hotlist")]
+    [InlineData("agreement")]
+    public async Task A_Device_Reads_Only_Its_Own_Retained_Signed_Document_And_No_Device_May_Write_One(string kind)
+    {
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        await using var agency = new MqttNetClient(AgencyBroker.Device(broker, pki, AgencyPki.DeviceA) with
+        {
+            ClientId = "agency-publisher",
+            CertificateFile = pki.ReceiverCertificate,
+            KeyFile = pki.ReceiverKey,
+        });
+        await agency.ConnectAsync(Cancellation);
+
+        // Retained before the devices connect, as `hotlist publish` leaves them.
+        await agency.PublishAsync($"edgeingest/dev-a/{kind}", "{\"to\":\"a\"}"u8.ToArray(), 1, retain: true, Cancellation);
+        await agency.PublishAsync($"edgeingest/dev-b/{kind}", "{\"to\":\"b\"}"u8.ToArray(), 1, retain: true, Cancellation);
+        await using var deviceA = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        await using var deviceB = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceB);
+        var received = Channel.CreateUnbounded<MqttReceivedMessage>();
+        deviceA.MessageReceived += (_, message) => received.Writer.TryWrite(message);
+        await deviceA.SubscribeAsync($"edgeingest/+/{kind}", 1, Cancellation);
+
+        var forgingForA = await Assert.ThrowsAsync<MqttException>(() => deviceB.PublishAsync($"edgeingest/dev-a/{kind}", "{}"u8.ToArray()));
+        var writingOwn = await Assert.ThrowsAsync<MqttException>(() => deviceA.PublishAsync($"edgeingest/dev-a/{kind}", "{}"u8.ToArray()));
+
+        Assert.Contains("Not authorized", forgingForA.Message, StringComparison.Ordinal);
+        Assert.Contains("Not authorized", writingOwn.Message, StringComparison.Ordinal);
+        var document = await received.Reader.NextAsync();
+        Assert.Equal($"edgeingest/dev-a/{kind}", document.Topic);
+        Assert.Equal("{\"to\":\"a\"}", Encoding.UTF8.GetString(document.Payload));
+        Assert.True(await received.Reader.StaysEmptyAsync(TimeSpan.FromMilliseconds(300)), $"device A received another device's {kind}");
+    }
+
     [Fact]
     public async Task A_Client_Without_A_Certificate_Cannot_Connect()
     {

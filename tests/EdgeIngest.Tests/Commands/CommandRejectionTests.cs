@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EdgeIngest.Commands;
+using EdgeIngest.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Tests.Commands;
@@ -37,13 +38,14 @@ public sealed class CommandRejectionTests : IDisposable
         { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"ping","type":"hotlist.replace"}""", "command is not valid JSON", "c-1" },
         { """{"schema":"edgeingest.command/1","command_id":"c-1"}""", "command has no type; expected ping or hotlist.replace", "c-1" },
         { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"reboot"}""", "unknown command type 'reboot'; expected ping or hotlist.replace", "c-1" },
-        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"hotlist.replace"}""", "hotlist.replace needs a hotlist object with version and csv", "c-1" },
-        { CommandWorkspace.Replace("c-1", 6, "plate,reason,priority\nNEW666,Stolen,high\nBAD1,Stolen,urgent\nX,Stolen,low\n"), "hotlist version 6 is not valid: hotlist.csv:3: priority 'urgent' — expected low, medium, high or critical; hotlist.csv:4: plate 'X'", "c-1" },
-        { CommandWorkspace.Replace("c-1", 5, "NEW666,Stolen,high\n"), "hotlist version 5 is not newer than version 5 in use", "c-1" },
-        { CommandWorkspace.Replace("c-1", 4, "NEW666,Stolen,high\n"), "hotlist version 4 is not newer than version 5 in use", "c-1" },
-        { CommandWorkspace.Replace("c-1", 6.5, "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found '6.5'", "c-1" },
-        { CommandWorkspace.Replace("c-1", "7", "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found '\"7\"'", "c-1" },
-        { CommandWorkspace.Replace("c-1", null, "NEW666,Stolen,high\n"), "hotlist.version must be an integer, found 'null'", "c-1" },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"hotlist.replace"}""", "hotlist.replace needs \"signed\": the signed hotlist", "c-1" },
+        { """{"schema":"edgeingest.command/1","command_id":"c-1","type":"hotlist.replace","hotlist":{"version":6,"csv":"NEW666,Stolen,high\n"}}""", "hotlist.replace no longer takes an unsigned csv", "c-1" },
+        { CommandWorkspace.ReplaceSigned("c-1", TestAgency.Key.Sign("hotlist", """{"schema":"edgeingest.hotlist/2","version":6,"issued_at":"2026-11-20T12:00:00Z","entries":[{"plate":"NEW666","category":"stolen","reason":"Stolen"},{"plate":"X","category":"bolo","reason":"r"}]}"""u8.ToArray()).ToJson()), "malformed: hotlist command 'c-1' is not valid:", "c-1" },
+        { CommandWorkspace.ReplaceSigned("c-1", TestAgency.Key.Sign("hotlist", """{"schema":"edgeingest.hotlist/2","version":6,"issued_at":"2026-11-20T12:00:00Z","entries":[{"plate":"NEW666","category":"stolen","reason":"Stolen"}]}"""u8.ToArray()).ToJson()), "entries[0]: category 'stolen' of plate NEW666 — expected one of amber_alert,", "c-1" },
+        { CommandWorkspace.Replace("c-1", 5, "NEW666,Stolen,high\n"), "replay: command 'c-1': hotlist version 5 is not newer than version 5 in force", "c-1" },
+        { CommandWorkspace.Replace("c-1", 4, "NEW666,Stolen,high\n"), "replay: command 'c-1': hotlist version 4 is not newer than version 5 in force", "c-1" },
+        { CommandWorkspace.ReplaceSigned("c-1", TestAgency.SignHotlist("NEW666,Stolen,high\n", 6, TestAgency.Stranger)), "unknown_key: command 'c-1': signed by key", "c-1" },
+        { CommandWorkspace.ReplaceSigned("c-1", TestAgency.SignDelta(7, 6, "NEW666,Stolen,high\n", [])), "base_not_held: command 'c-1': hotlist delta 6 → 7 applies to version 6, but this device holds version 5", "c-1" },
     };
 
     [Theory]
@@ -132,7 +134,7 @@ public sealed class CommandRejectionTests : IDisposable
         var outcome = _workspace.Send(CommandWorkspace.Replace("c-disk", 6, "NEW666,Stolen,high\n"));
 
         Assert.False(outcome.Ok);
-        Assert.StartsWith("hotlist version 6 could not be stored: ", outcome.Error, StringComparison.Ordinal);
+        Assert.StartsWith("not_stored: hotlist version 6 could not be stored: ", outcome.Error, StringComparison.Ordinal);
         Assert.Same(before, _workspace.Hotlists.Current);
         Assert.Null(_workspace.Hotlists.Match("NEW666"));
     }

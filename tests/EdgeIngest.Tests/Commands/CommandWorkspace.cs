@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EdgeIngest.Agreements;
 using EdgeIngest.Commands;
+using EdgeIngest.Configuration;
+using EdgeIngest.Documents;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -9,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeIngest.Tests.Commands;
 
 /// <summary>
-/// A device's command side on a temp folder: a configured hotlist (version 0), the storage folder,
+/// A device's command side on a temp folder: a configured signed hotlist (version 1), the storage folder,
 /// and a holder and processor started the way the service starts them. Deleted on dispose.
 /// </summary>
 internal sealed class CommandWorkspace : IDisposable
@@ -20,17 +23,26 @@ internal sealed class CommandWorkspace : IDisposable
 
     private readonly ILoggerFactory _loggers;
 
-    public CommandWorkspace(string configuredCsv = "plate,reason,priority\nCONF111,Configured listing,high\n")
+    public CommandWorkspace(string configuredCsv = "plate,reason,priority\nCONF111,Configured listing,high\n", string deviceId = DeviceId)
     {
+        Device = deviceId;
         Root = Directory.CreateTempSubdirectory("edgeingest-commands-").FullName;
-        ConfiguredFile = Path.Combine(Root, "hotlist.csv");
-        File.WriteAllText(ConfiguredFile, configuredCsv);
+        ConfiguredFile = TestAgency.WriteSignedHotlist(Root, configuredCsv, ConfiguredVersion);
         _loggers = Logs.CreateFactory();
         Logger = _loggers.CreateLogger("EdgeIngest.Commands");
         Restart();
     }
 
+    public const long ConfiguredVersion = 1;
+
+    /// <summary>The device id the reception answers with (<see cref="DeviceId"/> unless given).</summary>
+    public string Device { get; }
+
     public string Root { get; }
+
+    public RecordingAuditTrail Audit { get; } = new();
+
+    public DocumentReception Reception { get; private set; } = null!;
 
     public string StorageDirectory => Path.Combine(Root, "storage");
 
@@ -49,19 +61,25 @@ internal sealed class CommandWorkspace : IDisposable
     /// <summary>What a service restart does: a new store, holder and processor over the same disk.</summary>
     public void Restart()
     {
-        Store = new HotlistStore(StorageDirectory, Logger);
-        Hotlists = new HotlistHolder(Store.LoadNewest(ConfiguredFile));
-        Processor = new CommandProcessor(DeviceId, Hotlists, Store, Logger);
+        var key = TestAgency.PublicKey();
+        Store = new HotlistStore(StorageDirectory, key, Logger);
+        Hotlists = new HotlistHolder(Store.LoadNewest(ConfiguredFile).Hotlist);
+        var agreements = new AgreementStore(StorageDirectory, key, Logger);
+        Reception = new DocumentReception(Device, key, Hotlists, Store, new AgreementHolder(agreements.LoadNewest(null).Agreement, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), agreements, Audit, Logger);
+        Processor = new CommandProcessor(DeviceId, Reception, Logger);
     }
 
     public CommandOutcome Send(string json) => Processor.Process(Encoding.UTF8.GetBytes(json), Now);
 
     public static string Ping(string commandId) => Command(commandId, "ping").ToJsonString();
 
-    public static string Replace(string commandId, JsonNode? version, string csv)
+    /// <summary>A <c>hotlist.replace</c> carrying <paramref name="csv"/> signed by the test agency as version <paramref name="version"/>.</summary>
+    public static string Replace(string commandId, long version, string csv) => ReplaceSigned(commandId, TestAgency.SignHotlist(csv, version));
+
+    public static string ReplaceSigned(string commandId, byte[] envelope)
     {
         var command = Command(commandId, "hotlist.replace");
-        command["hotlist"] = new JsonObject { ["version"] = version, ["csv"] = csv };
+        command["signed"] = JsonNode.Parse(envelope);
         return command.ToJsonString();
     }
 

@@ -54,19 +54,21 @@ public sealed class RepeatedCommandTests : IDisposable
     [Fact]
     public void Only_The_Most_Recent_Command_Ids_Are_Remembered()
     {
-        var processor = new CommandProcessor(CommandWorkspace.DeviceId, _workspace.Hotlists, _workspace.Store, _workspace.Logger, rememberedCommands: 2);
-        Assert.True(processor.Process(Bytes(CommandWorkspace.Replace("c-1", 1, "ONE111,v1\n")), CommandWorkspace.Now).Ok);
+        var processor = new CommandProcessor(CommandWorkspace.DeviceId, _workspace.Reception, _workspace.Logger, rememberedCommands: 2);
+        var replace = CommandWorkspace.Replace("c-1", 2, "TWO222,v2\n");
+        Assert.True(processor.Process(Bytes(replace), CommandWorkspace.Now).Ok);
         processor.Process(Bytes(CommandWorkspace.Ping("c-2")), CommandWorkspace.Now);
         processor.Process(Bytes(CommandWorkspace.Ping("c-3")), CommandWorkspace.Now);
 
-        var forgotten = processor.Process(Bytes(CommandWorkspace.Replace("c-1", 1, "ONE111,v1\n")), CommandWorkspace.Now);
+        var forgotten = processor.Process(Bytes(replace), CommandWorkspace.Now);
         var remembered = processor.Process(Bytes(CommandWorkspace.Ping("c-3")), CommandWorkspace.Now);
 
-        // Forgotten, so handled afresh: the version check still keeps it from applying twice.
+        // Forgotten, so handled afresh: the document reception knows the same signed list is in force.
         Assert.False(forgotten.Repeated);
-        Assert.Equal("hotlist version 1 is not newer than version 1 in use", forgotten.Error);
+        Assert.True(forgotten.Ok, forgotten.Error);
         Assert.True(remembered.Repeated);
-        Assert.Equal(1, _workspace.Hotlists.Current.Version);
+        Assert.Equal(2, _workspace.Hotlists.Current.Version);
+        Assert.Single(_workspace.Audit.OfKind("hotlist_accepted"));
     }
 
     public void Dispose() => _workspace.Dispose();

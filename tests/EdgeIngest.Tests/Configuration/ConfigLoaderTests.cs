@@ -1,4 +1,5 @@
 using EdgeIngest.Configuration;
+using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.Configuration;
 
@@ -10,7 +11,7 @@ public sealed class ConfigLoaderTests : IDisposable
 
     private string Write(string yaml)
     {
-        File.WriteAllText(Path.Combine(_dir, "hotlist.csv"), "plate,reason,priority\nABC123,Stolen,high\n");
+        TestAgency.WriteSignedHotlist(_dir, "plate,reason,priority\nABC123,Stolen,high\n");
         var path = Path.Combine(_dir, "config.yaml");
         File.WriteAllText(path, yaml);
         return path;
@@ -27,7 +28,9 @@ public sealed class ConfigLoaderTests : IDisposable
           host: broker.agency.example
           port: 8883
         hotlist:
-          file: hotlist.csv
+          file: hotlist.signed.json
+        agency:
+          public_key_file: agency-public-key.pem
         """;
 
     [Fact]
@@ -37,7 +40,9 @@ public sealed class ConfigLoaderTests : IDisposable
 
         Assert.Equal("gate-01", config.Device.Id);
         Assert.Equal(8, config.Cameras[0].AnalysisFps);
-        Assert.Equal(Path.Combine(_dir, "hotlist.csv"), config.Hotlist.File);
+        Assert.Equal(Path.Combine(_dir, TestAgency.HotlistFile), config.Hotlist.File);
+        Assert.Equal(Path.Combine(_dir, TestAgency.PublicKeyFile), config.Agency.PublicKeyFile);
+        Assert.Null(config.Agreement.File);
         Assert.Equal(SharingPolicy.HitsOnly, config.Sharing.ParsedPolicy);
         Assert.Equal(960, config.Recognition.DetectorLongSide);
     }
@@ -81,11 +86,32 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("analysis_fps: 8", "analysis_fps: 0", "cameras[0].analysis_fps: '0'")]
     [InlineData("host: broker.agency.example", "host: ''", "broker.host")]
     [InlineData("port: 8883", "port: 70000", "broker.port: '70000'")]
-    [InlineData("file: hotlist.csv", "file: missing.csv", "hotlist.file")]
+    [InlineData("file: hotlist.signed.json", "file: missing.json", "hotlist.file: '")]
+    [InlineData("public_key_file: agency-public-key.pem", "public_key_file: missing.pem", "agency.public_key_file: '")]
+    [InlineData("public_key_file: agency-public-key.pem", "public_key_file: ''", "agency.public_key_file: missing — expected the path of the agency's public key")]
+    [InlineData("public_key_file: agency-public-key.pem", "public_key_file: hotlist.signed.json", "agency.public_key_file: ")]
     public void Each_Kind_Of_Mistake_Names_The_Field_And_Value(string good, string bad, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace(good, bad, StringComparison.Ordinal))));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Public_Key_File_That_Is_Not_A_Key_Is_Named_With_The_Field()
+    {
+        File.WriteAllText(Path.Combine(_dir, "not-a-key.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml.Replace("agency-public-key.pem", "not-a-key.pem", StringComparison.Ordinal))));
+
+        Assert.Contains($"agency.public_key_file: {Path.Combine(_dir, "not-a-key.pem")}: not a PEM ECDSA public key", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Configured_Agreement_File_Is_Resolved_And_Must_Exist()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + "\nagreement:\n  file: agreement.json\n")));
+
+        Assert.Contains($"agreement.file: '{Path.Combine(_dir, "agreement.json")}' — the file does not exist", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

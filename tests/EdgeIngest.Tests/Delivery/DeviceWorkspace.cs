@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.Delivery;
 
@@ -16,7 +17,7 @@ internal sealed class DeviceWorkspace : IDisposable
     public DeviceWorkspace(string hotlistCsv = DemoHotlist)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("edgeingest-delivery-").FullName;
-        File.WriteAllText(Path.Combine(Directory, "hotlist.csv"), hotlistCsv);
+        TestAgency.WriteSignedHotlist(Directory, hotlistCsv);
     }
 
     public string Directory { get; }
@@ -40,7 +41,9 @@ internal sealed class DeviceWorkspace : IDisposable
               keep_alive_seconds: {keepAliveSeconds}
               heartbeat_seconds: {heartbeatSeconds}
             hotlist:
-              file: hotlist.csv
+              file: hotlist.signed.json
+            agency:
+              public_key_file: agency-public-key.pem
             storage:
               directory: data
               outbox_budget_mb: 64

@@ -86,7 +86,7 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
         await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("{ this is not json"));
         await agency.PublishAsync(commands, new byte[2 * 1024 * 1024]);
         await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("""{"schema":"edgeingest.command/1","command_id":"c-unknown","type":"reboot"}"""));
-        await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("""{"schema":"edgeingest.command/1","command_id":"c-bad-list","type":"hotlist.replace","hotlist":{"version":5,"csv":"plate,reason,priority\nAB12,x,urgent\n"}}"""));
+        await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("""{"schema":"edgeingest.command/1","command_id":"c-bad-list","type":"hotlist.replace","hotlist":{"version":5,"csv":"plate,reason,priority\nAB12,x,high\n"}}"""));
 
         await Eventually.HoldsAsync(() => logs.Lines.Count(l => l.EventId == 401) >= 4, Patience, () => string.Join(" | ", logs.Lines.Where(l => l.Category.Contains("Commands", StringComparison.Ordinal))));
         await Eventually.HoldsAsync(() => Count(results) >= 2, Patience, () => $"{Count(results)} command results");
@@ -95,15 +95,16 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
         var rejections = logs.Lines.Where(l => l.EventId == 401).Select(l => l.ToString()).ToList();
         Assert.Contains(rejections, r => r.Contains("exceeds", StringComparison.Ordinal));
         Assert.Contains(rejections, r => r.Contains("unknown command type 'reboot'", StringComparison.Ordinal));
-        Assert.Contains(rejections, r => r.Contains("priority 'urgent'", StringComparison.Ordinal));
+        Assert.Contains(rejections, r => r.Contains("no longer takes an unsigned csv", StringComparison.Ordinal));
         lock (results)
         {
             Assert.All(results, r => Assert.False(r.GetProperty("ok").GetBoolean()));
             Assert.Contains(results, r => r.GetProperty("command_id").GetString() == "c-unknown");
         }
 
-        // A valid replacement still works afterwards: nothing above left the device confused.
-        await agency.PublishAsync(commands, Encoding.UTF8.GetBytes("""{"schema":"edgeingest.command/1","command_id":"c-good","type":"hotlist.replace","hotlist":{"version":6,"csv":"plate,reason,priority\nNEW123,Amber alert,critical\n"}}"""));
+        // A valid (signed) replacement still works afterwards: nothing above left the device confused.
+        var signed = Encoding.UTF8.GetString(TestAgency.SignHotlist("plate,category,reason,priority\nNEW123,amber_alert,Amber alert,critical\n", 6));
+        await agency.PublishAsync(commands, Encoding.UTF8.GetBytes($$"""{"schema":"edgeingest.command/1","command_id":"c-good","type":"hotlist.replace","signed":{{signed}}}"""));
         await Eventually.HoldsAsync(() => appliance.Hotlists.Current.Version == 6, Patience, () => $"hotlist version {appliance.Hotlists.Current.Version}");
         Assert.NotNull(appliance.Hotlists.Match("NEW123"));
         Assert.Null(appliance.Hotlists.Match("7ABC123"));
@@ -150,7 +151,9 @@ public sealed class AgencyEndToEndTests(AgencyPki pki, DemoCamerasFixture camera
                 cert_file: {pki.DeviceCertificate(AgencyPki.DeviceA)}
                 key_file: {pki.DeviceKey(AgencyPki.DeviceA)}
             hotlist:
-              file: hotlist.csv
+              file: hotlist.signed.json
+            agency:
+              public_key_file: agency-public-key.pem
             storage:
               directory: data
             clips:

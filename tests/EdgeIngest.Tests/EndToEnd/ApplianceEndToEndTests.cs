@@ -53,12 +53,13 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
 
         Assert.Equal("edgeingest/test-device/hits", message.Topic);
         var hit = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.HitEvent)!;
-        Assert.Equal(HitEvent.SchemaV1, hit.Schema);
+        Assert.Equal(HitEvent.SchemaV2, hit.Schema);
         Assert.Equal("test-device", hit.DeviceId);
         Assert.Equal("entrance", hit.CameraId);
         Assert.True(Listed.ContainsKey(hit.Plate), $"hit plate {hit.Plate} is not one the hotlist lists");
         Assert.Equal(hit.Plate, hit.Hotlist.Plate);
         Assert.Equal(Listed[hit.Plate], (hit.Hotlist.Reason, hit.Hotlist.Priority));
+        Assert.Equal(("exact", 0, false, hit.Plate), (hit.Match?.Kind, hit.Match?.Distance, hit.Match?.ConfirmBeforeActing, hit.Match?.Reading));
         Assert.InRange(hit.Confidence, 0.6f, 1f);
         Assert.Equal(7, Guid.Parse(hit.EventId).Version);
         Assert.InRange(hit.OccurredAt, started.AddSeconds(-1), DateTimeOffset.UtcNow);

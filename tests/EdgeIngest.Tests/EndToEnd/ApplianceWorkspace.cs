@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.EndToEnd;
 
@@ -8,7 +9,7 @@ internal sealed class ApplianceWorkspace : IDisposable
     public ApplianceWorkspace(string hotlistCsv)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("edgeingest-e2e-").FullName;
-        File.WriteAllText(Path.Combine(Directory, "hotlist.csv"), hotlistCsv);
+        TestAgency.WriteSignedHotlist(Directory, hotlistCsv);
     }
 
     public string Directory { get; }
@@ -31,7 +32,9 @@ internal sealed class ApplianceWorkspace : IDisposable
               host: 127.0.0.1
               port: {brokerPort}
             hotlist:
-              file: hotlist.csv
+              file: hotlist.signed.json
+            agency:
+              public_key_file: agency-public-key.pem
             sharing:
               policy: {policy}
             clips:

@@ -41,15 +41,30 @@ public sealed class StartUpFailureTests
     }
 
     [Fact]
-    public async Task A_Hotlist_With_A_Bad_Line_Fails_Start_Up_Naming_The_Line()
+    public async Task A_Signed_Hotlist_With_A_Bad_Entry_Fails_Start_Up_Naming_The_Entry_And_Field()
     {
-        using var workspace = new ApplianceWorkspace("plate,reason,priority\nABC123,Stolen,high\nXYZ789,Stolen,whenever\n");
+        using var workspace = new ApplianceWorkspace("plate,reason,priority\nABC123,Stolen,high\n");
+        var payload = """{"schema":"edgeingest.hotlist/2","version":3,"issued_at":"2026-11-20T12:00:00Z","entries":[{"plate":"ABC123","category":"stolen_vehicle","reason":"Stolen"},{"plate":"XYZ789","category":"stolen_vehicle","reason":"Stolen","priority":"whenever"}]}"""u8.ToArray();
+        File.WriteAllBytes(Path.Combine(workspace.Directory, TestAgency.HotlistFile), TestAgency.Key.Sign("hotlist", payload).ToJson());
         var config = workspace.WriteConfig(1883, [("entrance", "rtsp://127.0.0.1:1/none")]);
 
         var (exitCode, errors) = await RunCliAsync("run", "--config", config);
 
         Assert.Equal(3, exitCode);
-        Assert.Contains("hotlist.csv:3: priority 'whenever'", errors, StringComparison.Ordinal);
+        Assert.Contains("entries[1]: priority 'whenever' of plate XYZ789", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Hotlist_Signed_With_Another_Key_Fails_Start_Up_Saying_So()
+    {
+        using var workspace = new ApplianceWorkspace("plate,reason,priority\nABC123,Stolen,high\n");
+        File.WriteAllBytes(Path.Combine(workspace.Directory, TestAgency.HotlistFile), TestAgency.SignHotlist("ABC123,Stolen,high\n", 3, TestAgency.Stranger));
+        var config = workspace.WriteConfig(1883, [("entrance", "rtsp://127.0.0.1:1/none")]);
+
+        var (exitCode, errors) = await RunCliAsync("run", "--config", config);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"signed by key {TestAgency.Stranger.KeyId}, not by the agency key {TestAgency.Key.KeyId}", errors, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Errors)> RunCliAsync(params string[] arguments)

@@ -34,7 +34,7 @@ internal sealed class FaultWorkspace : IDisposable
     public static FaultWorkspace Create(AgencyPki pki, MosquittoBroker broker, int devicePort, string cameraUrl, FaultRigOptions options)
     {
         var workspace = new FaultWorkspace(System.IO.Directory.CreateTempSubdirectory("edgeingest-faults-").FullName);
-        File.WriteAllText(Path.Combine(workspace.Directory, "hotlist.csv"), Hotlist);
+        TestAgency.WriteSignedHotlist(workspace.Directory, Hotlist);
         File.WriteAllText(workspace.ServiceConfig, string.Create(CultureInfo.InvariantCulture, $"""
             device:
               id: {FaultRig.DeviceId}
@@ -52,7 +52,9 @@ internal sealed class FaultWorkspace : IDisposable
                 cert_file: {pki.DeviceCertificate(FaultRig.DeviceId)}
                 key_file: {pki.DeviceKey(FaultRig.DeviceId)}
             hotlist:
-              file: hotlist.csv
+              file: hotlist.signed.json
+            agency:
+              public_key_file: agency-public-key.pem
             storage:
               directory: data
               outbox_budget_mb: {options.OutboxBudgetMb}

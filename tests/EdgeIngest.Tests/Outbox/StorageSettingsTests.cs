@@ -1,4 +1,5 @@
 using EdgeIngest.Configuration;
+using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.Outbox;
 
@@ -14,7 +15,9 @@ public sealed class StorageSettingsTests : IDisposable
         broker:
           host: broker.agency.example
         hotlist:
-          file: hotlist.csv
+          file: hotlist.signed.json
+        agency:
+          public_key_file: agency-public-key.pem
 
         """;
 
@@ -63,7 +66,7 @@ public sealed class StorageSettingsTests : IDisposable
 
     private string Write(string yaml)
     {
-        File.WriteAllText(Path.Combine(_dir, "hotlist.csv"), "plate,reason,priority\nABC123,Stolen,high\n");
+        TestAgency.WriteSignedHotlist(_dir, "plate,reason,priority\nABC123,Stolen,high\n");
         var path = Path.Combine(_dir, "config.yaml");
         File.WriteAllText(path, yaml);
         return path;

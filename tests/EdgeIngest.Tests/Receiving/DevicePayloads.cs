@@ -32,6 +32,15 @@ internal static class DevicePayloads
         new BoxJson(512, 431, 262, 72),
         new SnapshotJson(1280, 720, Convert.ToBase64String(Jpeg(0x11)), Convert.ToBase64String(Jpeg(0x22, 2000))));
 
+    /// <summary>A look-alike hit as this version of the device sends it (<c>edgeingest.hit/2</c>).</summary>
+    public static HitEvent HitV2(string deviceId, string? eventId = null) => Hit(deviceId, eventId, plate: "7A8C123") with
+    {
+        Schema = HitEvent.SchemaV2,
+        Hotlist = new HotlistJson("7ABC123", "Stolen vehicle", "critical", "stolen_vehicle", "CA", 12, false),
+        Match = new MatchJson("look_alike", 1, true, "7A8C123"),
+        AgreementVersion = 3,
+    };
+
     public static byte[] Json(HitEvent hit) => JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent);
 
     public static byte[] Status(string deviceId, string state = "online") => Encoding.UTF8.GetBytes(

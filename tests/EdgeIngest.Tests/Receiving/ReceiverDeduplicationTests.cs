@@ -47,13 +47,35 @@ public sealed class ReceiverDeduplicationTests(AgencyPki pki)
         var folder = Path.Combine(receiver.Output, "hits", "dev-a");
         using var stored = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, $"{hit.EventId}.json")));
         var root = stored.RootElement;
-        Assert.Equal("edgeingest.stored-hit/1", root.GetProperty("schema").GetString());
+        Assert.Equal("edgeingest.stored-hit/2", root.GetProperty("schema").GetString());
         Assert.Equal(hit.EventId, root.GetProperty("event_id").GetString());
         Assert.Equal("Stolen vehicle", root.GetProperty("hotlist").GetProperty("reason").GetString());
         Assert.Equal($"{hit.EventId}.plate.jpg", root.GetProperty("snapshot").GetProperty("plate_file").GetString());
         Assert.False(root.GetProperty("snapshot").TryGetProperty("frame_jpeg", out _));
         Assert.Equal(Convert.FromBase64String(hit.Snapshot.PlateJpeg), File.ReadAllBytes(Path.Combine(folder, $"{hit.EventId}.plate.jpg")));
         Assert.Equal(Convert.FromBase64String(hit.Snapshot.FrameJpeg), File.ReadAllBytes(Path.Combine(folder, $"{hit.EventId}.frame.jpg")));
+    }
+
+    [Fact]
+    public async Task A_Look_Alike_Hit_Is_Stored_With_How_It_Matched_And_Printed_As_Confirm_Before_Acting()
+    {
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")));
+        await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var hit = DevicePayloads.HitV2(AgencyPki.DeviceA);
+
+        await device.PublishAsync("edgeingest/dev-a/hits", DevicePayloads.Json(hit));
+        await receiver.WaitUntilAsync(c => c.Hits == 1);
+
+        using var stored = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(receiver.Output, "hits", "dev-a", $"{hit.EventId}.json")));
+        var root = stored.RootElement;
+        var match = root.GetProperty("match");
+        Assert.Equal(("look_alike", 1, true, "7A8C123"), (match.GetProperty("kind").GetString(), match.GetProperty("distance").GetInt32(), match.GetProperty("confirm_before_acting").GetBoolean(), match.GetProperty("reading").GetString()));
+        Assert.Equal(("stolen_vehicle", 12L), (root.GetProperty("hotlist").GetProperty("category").GetString(), root.GetProperty("hotlist").GetProperty("list_version").GetInt64()));
+        Assert.Equal(3, root.GetProperty("agreement_version").GetInt64());
+        var line = Assert.Single(receiver.PrintedLines);
+        Assert.Contains("CONFIRM BEFORE ACTING: look-alike match, 1 character(s) differ", line, StringComparison.Ordinal);
+        Assert.Contains("(listed 7ABC123)", line, StringComparison.Ordinal);
     }
 
     [Fact]

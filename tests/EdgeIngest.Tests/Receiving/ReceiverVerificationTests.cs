@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeIngest.Events;
 using EdgeIngest.Tests.BrokerAcl;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,9 @@ public sealed class ReceiverVerificationTests(AgencyPki pki)
         { "unknown_schema", "unknown schema 'edgeingest.hit/9'" },
         { "event_id_not_uuid", "is not a UUID" },
         { "snapshot_not_jpeg", "'snapshot.plate_jpeg' is not a JPEG" },
+        { "v2_without_match", "'match' is missing" },
+        { "v2_look_alike_not_flagged", "'match.confirm_before_acting' must be true for a look_alike match" },
+        { "v2_without_list_version", "'hotlist.category' or 'hotlist.list_version' is missing" },
     };
 
     [Theory]
@@ -95,6 +99,9 @@ public sealed class ReceiverVerificationTests(AgencyPki pki)
             "unknown_schema" => DevicePayloads.Json(hit with { Schema = "edgeingest.hit/9" }),
             "event_id_not_uuid" => DevicePayloads.Json(hit with { EventId = "hit-42" }),
             "snapshot_not_jpeg" => DevicePayloads.Json(hit with { Snapshot = hit.Snapshot with { PlateJpeg = Convert.ToBase64String(Encoding.ASCII.GetBytes("GIF89a")) } }),
+            "v2_without_match" => DevicePayloads.Json(DevicePayloads.HitV2(AgencyPki.DeviceA) with { Match = null }),
+            "v2_look_alike_not_flagged" => DevicePayloads.Json(DevicePayloads.HitV2(AgencyPki.DeviceA) with { Match = new MatchJson("look_alike", 1, false, "7A8C123") }),
+            "v2_without_list_version" => DevicePayloads.Json(DevicePayloads.HitV2(AgencyPki.DeviceA) is var v2 ? v2 with { Hotlist = v2.Hotlist with { ListVersion = null } } : null!),
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
     }

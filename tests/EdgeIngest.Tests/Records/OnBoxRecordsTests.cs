@@ -1,3 +1,4 @@
+using EdgeIngest.Agreements;
 using EdgeIngest.Audit;
 using EdgeIngest.Records;
 using EdgeIngest.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class OnBoxRecordsTests : IDisposable
 
     private async Task RunOnceAsync()
     {
-        await using var records = OnBoxRecords.Open(Storage, ConfigPath, "1.0.0", () => LocalRetention.Default, TimeProvider.System, _logs.CreateFactory());
+        await using var records = OnBoxRecords.Open(Storage, ConfigPath, "1.0.0", () => AgreementHolder.DefaultLocalRetention, TimeProvider.System, _logs.CreateFactory());
         records.Start();
         await Eventually.HoldsAsync(() => records.Purger.Purges == 1, TimeSpan.FromSeconds(10), () => "the purge at start");
     }

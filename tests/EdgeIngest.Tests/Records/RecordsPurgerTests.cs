@@ -46,7 +46,7 @@ public sealed class RecordsPurgerTests
         using var audit = new AuditFolder();
         using var store = records.Open();
         using var log = audit.Open();
-        var purger = new RecordsPurger(store, () => LocalRetention.Default, log, TimeProvider.System, audit.Logs.CreateLogger("purger"));
+        var purger = new RecordsPurger(store, () => AgreementHolder.DefaultLocalRetention, log, TimeProvider.System, audit.Logs.CreateLogger("purger"));
 
         purger.PurgeOnce(first: true);
         purger.PurgeOnce(first: false);

@@ -79,9 +79,9 @@ public sealed class AuditAndReportCommandTests : IDisposable
 
     private string WriteConfig()
     {
-        File.WriteAllText(Path.Combine(_directory, "hotlist.csv"), "plate,reason,priority\n");
+        TestAgency.WriteSignedHotlist(_directory, "plate,category,reason,priority\nKXT4821,stolen_vehicle,test,high\n");
         var path = Path.Combine(_directory, "device.yaml");
-        File.WriteAllText(path, """
+        File.WriteAllText(path, $"""
             device:
               id: gate-01
             cameras:
@@ -90,10 +90,9 @@ public sealed class AuditAndReportCommandTests : IDisposable
             broker:
               host: 127.0.0.1
               port: 1883
-            hotlist:
-              file: hotlist.csv
             storage:
               directory: data
+            {TestAgency.ConfigYaml}
             """);
         return path;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeIngest.Agreements;
 using EdgeIngest.Configuration;
 using EdgeIngest.Events;
 using EdgeIngest.Frames;
@@ -32,7 +33,7 @@ public sealed class TrackedHitTests : IDisposable
         var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWF778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
         await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, _folder.Logs.CreateLogger("reads"));
         committer.Start();
-        var router = new ReadRouter(hotlist, SharingPolicy.HitsOnly, new PassFilter(TimeSpan.FromSeconds(30)), committer, _folder.Logs.CreateLogger("reads"));
+        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer, _folder.Logs.CreateLogger("reads"));
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // The first frame misreads F as E (no look-alike: alone it would not be a hit).

@@ -9,6 +9,8 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     ReceiveCommand.Create(),
     HotlistCommand.Create(),
     AgreementCommand.Create(),
+    AuditCommand.Create(),
+    ReportCommand.Create(),
 };
 
 // An unknown command is a usage error even when --help follows it (System.CommandLine would
@@ -22,4 +24,5 @@ if (args.Length > 0 && !args[0].StartsWith('-') && !root.Subcommands.Any(c => c.
 // Ctrl-C cancels the command's token; give the children it started (ffmpeg, broker, simulator)
 // time to stop cleanly before the process is torn down.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
-return await root.Parse(args).InvokeAsync(invocation);
+var parsed = root.Parse(args);
+return ToolExit.UsageError(parsed) ?? await parsed.InvokeAsync(invocation);

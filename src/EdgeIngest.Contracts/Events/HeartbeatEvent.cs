@@ -3,6 +3,7 @@ namespace EdgeIngest.Events;
 /// <summary>
 /// Periodic health on <c>{prefix}/{device}/heartbeat</c>, every <c>broker.heartbeat_seconds</c>.
 /// Never stored: a heartbeat that waited out an outage would describe a past that no longer holds.
+/// <see cref="Audit"/> was added within version 1 (additive; absent or null from older devices).
 /// </summary>
 public sealed record HeartbeatEvent(
     string Schema,
@@ -11,7 +12,8 @@ public sealed record HeartbeatEvent(
     long UptimeSeconds,
     IReadOnlyList<CameraHealthJson> Cameras,
     OutboxHealthJson Outbox,
-    DiskHealthJson Disk)
+    DiskHealthJson Disk,
+    AuditHeadJson? Audit = null)
 {
     public const string SchemaV1 = "edgeingest.heartbeat/1";
 }

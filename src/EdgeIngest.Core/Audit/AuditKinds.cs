@@ -22,4 +22,11 @@ public static class AuditKinds
     public const string ServiceStarted = "service_started";
 
     public const string ServiceStopped = "service_stopped";
+
+    /// <summary>
+    /// Written by the box itself when it opens a log whose chain does not hold (first bad record,
+    /// what is wrong): the box goes on recording after it, and the break stays for verify, show and
+    /// the report to name.
+    /// </summary>
+    public const string ChainBroken = "chain_broken";
 }

@@ -1,18 +1,23 @@
 using System.Text.Json;
+using EdgeIngest.Audit;
 using EdgeIngest.Cameras;
 using EdgeIngest.Events;
 using EdgeIngest.Outbox;
 
 namespace EdgeIngest.Pipeline;
 
-/// <summary>Assembles an <c>edgeingest.heartbeat/1</c> from the live state of the cameras, the outbox and the storage disk.</summary>
+/// <summary>
+/// Assembles an <c>edgeingest.heartbeat/1</c> from the live state of the cameras, the outbox, the
+/// storage disk and, when given, the audit chain's head (the agency's checkpoint).
+/// </summary>
 internal sealed class HeartbeatBuilder(
     string deviceId,
     IReadOnlyList<CameraIngest> cameras,
     IReadOnlyList<CameraWorker> workers,
     DurableOutbox outbox,
     string storageDirectory,
-    TimeProvider time)
+    TimeProvider time,
+    AuditLog? audit = null)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -51,7 +56,14 @@ internal sealed class HeartbeatBuilder(
                 backlog.Bytes,
                 backlog.OldestCreatedAt is { } oldest ? Math.Round(Math.Max(0, (now - oldest).TotalSeconds), 1) : 0,
                 backlog.DroppedClipBytes),
-            new DiskHealthJson(FreeBytes(storageDirectory)));
+            new DiskHealthJson(FreeBytes(storageDirectory)),
+            audit is null ? null : AuditOf(audit));
+    }
+
+    private static AuditHeadJson AuditOf(AuditLog audit)
+    {
+        var head = audit.Checkpoint;
+        return new AuditHeadJson(head.Seq, head.Hash, audit.Intact);
     }
 
     /// <summary>The documented cause names (snake_case), independent of the enum's C# spelling.</summary>

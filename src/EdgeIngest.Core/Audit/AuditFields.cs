@@ -1,0 +1,57 @@
+namespace EdgeIngest.Audit;
+
+/// <summary>
+/// Field names that the report and <c>audit show</c> read back, so writers and readers agree.
+/// A record may carry more; these are the ones given meaning.
+/// </summary>
+public static class AuditFields
+{
+    // disclosure
+    public const string EventId = "event_id";
+
+    /// <summary>What left the box: <c>hit</c> or <c>read</c>.</summary>
+    public const string What = "what";
+
+    public const string CameraId = "camera_id";
+    public const string Plate = "plate";
+    public const string ListedPlate = "listed_plate";
+    public const string Category = "category";
+    public const string MatchKind = "match_kind";
+    public const string Agency = "agency";
+    public const string HotlistVersion = "hotlist_version";
+    public const string AgreementVersion = "agreement_version";
+
+    // hotlist_* and agreement_* (written by document reception)
+    public const string Document = "document";
+    public const string Version = "version";
+    public const string Entries = "entries";
+    public const string AgreementId = "agreement_id";
+    public const string SharingPolicy = "sharing_policy";
+    public const string AllowedCategories = "allowed_categories";
+    public const string RetentionDays = "retention_days";
+    public const string ValidFrom = "valid_from";
+    public const string ValidUntil = "valid_until";
+    public const string Reason = "reason";
+    public const string Message = "message";
+
+    // purge
+    public const string Reads = "reads";
+    public const string Hits = "hits";
+    public const string EvidenceFiles = "evidence_files";
+    public const string EvidenceBytes = "evidence_bytes";
+
+    // config_changed, service_started, service_stopped
+    public const string ConfigFile = "config_file";
+    public const string OldSha256 = "old_sha256";
+    public const string NewSha256 = "new_sha256";
+    public const string ChangedKeys = "changed_keys";
+    public const string ConfigSha256 = "config_sha256";
+    public const string SoftwareVersion = "software_version";
+    public const string UptimeSeconds = "uptime_seconds";
+
+    // chain_broken
+    public const string FirstBadSeq = "first_bad_seq";
+    public const string FirstBadLine = "first_bad_line";
+    public const string Problem = "problem";
+    public const string ContinuedFrom = "continued_from";
+}

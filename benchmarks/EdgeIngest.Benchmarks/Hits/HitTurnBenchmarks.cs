@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EdgeIngest.Audit;
 using EdgeIngest.Benchmarks.Frames;
 using EdgeIngest.Events;
 using EdgeIngest.Frames;
@@ -7,6 +8,7 @@ using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
 using EdgeIngest.Outbox;
 using EdgeIngest.Reads;
+using EdgeIngest.Records;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeIngest.Benchmarks.Hits;
@@ -15,8 +17,9 @@ namespace EdgeIngest.Benchmarks.Hits;
 /// What a hit costs the recogniser's turn, which every camera shares. <see cref="Decide"/> is what
 /// <see cref="ReadRouter"/> does on the turn now: match, copy the best frame, queue the decision.
 /// <see cref="Commit"/> is what <see cref="HitCommitter"/> does off the turn, and what the turn
-/// used to pay for every hit before it moved: two JPEG encodes, the event JSON and the outbox
-/// commit (SQLite, fsync'd). Real frame (the demo clip), real codec, real outbox on disk.
+/// used to pay for every hit before it moved (two JPEG encodes, the event JSON and the outbox
+/// commit, SQLite fsync'd), plus what issue 18 added to it: the disclosure audit record and the
+/// hit with its evidence in the box's records. Real frame (the demo clip), real codec, real outbox on disk.
 /// </summary>
 [Config(typeof(StageConfig))]
 public class HitTurnBenchmarks
@@ -29,6 +32,8 @@ public class HitTurnBenchmarks
     private string _folder = null!;
     private DurableOutbox _outbox = null!;
     private HitCommitter _committer = null!;
+    private RecordStore _records = null!;
+    private AuditLog _audit = null!;
     private int _number;
 
     [Params(720, 1080)]
@@ -47,7 +52,9 @@ public class HitTurnBenchmarks
         _snapshots = new HitSnapshots(new TurboJpegCodec());
         _folder = Directory.CreateTempSubdirectory("edgeingest-bench-hits-").FullName;
         _outbox = DurableOutbox.Open(new OutboxOptions { FilePath = Path.Combine(_folder, OutboxOptions.FileName) }, _topics, NullLogger.Instance);
-        _committer = new HitCommitter("bench-device", _snapshots, _topics, _outbox, NullLogger.Instance);
+        _records = RecordStore.Open(_folder);
+        _audit = AuditLog.Open(AuditPaths.Under(_folder), TimeProvider.System, NullLogger.Instance);
+        _committer = new HitCommitter("bench-device", _snapshots, _topics, _outbox, _records, _audit, () => "bench agency", NullLogger.Instance);
     }
 
     [Benchmark(Baseline = true, Description = "hit on the recogniser's turn: match + frame copy")]
@@ -63,7 +70,7 @@ public class HitTurnBenchmarks
     {
         using var frame = EvidenceFrame.CopyOf(_frame);
         var id = Guid.CreateVersion7().ToString();
-        _committer.Commit(new DecidedRead(id, "gate", "7ABC123", 0.95f, _plate, DateTimeOffset.UtcNow, 5, new HotlistMatch(new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High), MatchKind.Exact, 0, "7ABC123"), 1, null, frame));
+        _committer.Commit(new DecidedRead(Disposition.Hit, id, "gate", "7ABC123", 0.95f, _plate, DateTimeOffset.UtcNow, 5, new HotlistMatch(new HotlistEntry("7ABC123", "Stolen vehicle", HotlistPriority.High), MatchKind.Exact, 0, "7ABC123"), 1, null, null, frame));
         return _committer.Committed + ++_number;
     }
 
@@ -72,6 +79,8 @@ public class HitTurnBenchmarks
     {
         _committer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _outbox.Dispose();
+        _records.Dispose();
+        _audit.Dispose();
         _snapshots.Dispose();
         Directory.Delete(_folder, recursive: true);
     }

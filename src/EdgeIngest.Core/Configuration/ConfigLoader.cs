@@ -8,8 +8,12 @@ namespace EdgeIngest.Configuration;
 /// </summary>
 public static partial class ConfigLoader
 {
-    public static EdgeIngestConfig Load(string path) =>
-        YamlConfigFile.Load<EdgeIngestConfig>(path, ResolvePaths, ConfigValidator.Validate, SectionOf);
+    public static EdgeIngestConfig Load(string path)
+    {
+        var config = YamlConfigFile.Load<EdgeIngestConfig>(path, ResolvePaths, ConfigValidator.Validate, SectionOf);
+        config.SourceFile = Path.GetFullPath(path);
+        return config;
+    }
 
     /// <summary>Parses without validating or resolving paths (for tests and tools).</summary>
     public static EdgeIngestConfig Parse(string yaml) => YamlConfigFile.Parse<EdgeIngestConfig>(yaml);

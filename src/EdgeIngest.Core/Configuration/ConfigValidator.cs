@@ -214,6 +214,9 @@ public static partial class ConfigValidator
         }
 
         CheckRange(problems, "storage.outbox_budget_mb", storage.OutboxBudgetMb, 1, 1_048_576, "megabytes");
+        CheckRange(problems, "storage.retention_days.reads", storage.RetentionDays.Reads, 0, 3650, "days");
+        CheckRange(problems, "storage.retention_days.hits", storage.RetentionDays.Hits, 0, 3650, "days");
+        CheckRange(problems, "storage.retention_days.evidence", storage.RetentionDays.Evidence, 0, 3650, "days");
     }
 
     private static void ValidateClips(ClipOptions clips, List<string> problems)

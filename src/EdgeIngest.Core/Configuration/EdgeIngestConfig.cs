@@ -34,4 +34,8 @@ public sealed class EdgeIngestConfig
     public ClipOptions Clips { get; set; } = new();
 
     public StorageConfig Storage { get; set; } = new();
+
+    /// <summary>The file this configuration was loaded from (its changes are audited); null when built in code.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string? SourceFile { get; set; }
 }

@@ -11,4 +11,7 @@ public sealed class StorageConfig
 
     /// <summary>Disk the outbox may use before it drops clips (oldest first); hits and other events are never dropped.</summary>
     public int OutboxBudgetMb { get; set; } = 256;
+
+    /// <summary>Local retention of reads, hits and evidence without a signed agreement.</summary>
+    public RetentionDaysConfig RetentionDays { get; set; } = new();
 }

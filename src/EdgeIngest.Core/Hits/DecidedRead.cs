@@ -4,12 +4,13 @@ using EdgeIngest.Reads;
 namespace EdgeIngest.Hits;
 
 /// <summary>
-/// A vehicle pass the router has decided on, waiting for <see cref="HitCommitter"/>: the read as
-/// the tracker reported it (without the borrowed frame), how it hit the hotlist (null for a
-/// read to be shared under <c>all_reads</c>) and the list's version, the agreement it is
-/// disclosed under, and, for a hit, its own copy of the best frame.
+/// A vehicle pass the router has decided on, waiting for <see cref="HitCommitter"/>: what it
+/// becomes, the read as the tracker reported it (without the borrowed frame), how it hit the
+/// hotlist (for a hit or a withheld match) and the list's version, the agreement it falls under
+/// (and why it was withheld, if it was), and, for a hit, its own copy of the best frame.
 /// </summary>
 internal sealed record DecidedRead(
+    Disposition Disposition,
     string EventId,
     string CameraId,
     string Text,
@@ -20,4 +21,5 @@ internal sealed record DecidedRead(
     HotlistMatch? Match,
     long ListVersion,
     long? AgreementVersion,
+    string? WithheldReason,
     EvidenceFrame? Frame);

@@ -1,7 +1,6 @@
 using EdgeIngest.Agreements;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Tracks;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Hits;
 
@@ -12,15 +11,14 @@ namespace EdgeIngest.Hits;
 /// force allows its category (otherwise it is counted and kept on the box); anything else is
 /// logged on the box and leaves it only when the agreement and the owner's policy are both
 /// <c>all_reads</c>. Runs on the recognition thread, inside
-/// the turn every camera shares, so it only decides: a hit's frame is copied and the decision is
-/// handed to <see cref="HitCommitter"/>, which encodes, commits and logs off the turn.
+/// the turn every camera shares, so it only decides: a hit's frame is copied and every decision is
+/// handed to <see cref="HitCommitter"/>, which encodes, commits, records, audits and logs off the turn.
 /// </summary>
 public sealed class ReadRouter(
     HotlistHolder hotlists,
     AgreementHolder agreements,
     PassFilter passes,
-    HitCommitter committer,
-    ILogger logger) : ITrackSink
+    HitCommitter committer) : ITrackSink
 {
     private long _hits;
     private long _reads;
@@ -50,24 +48,22 @@ public sealed class ReadRouter(
         if (match is { } found)
         {
             var decision = agreements.Decide(found.Entry.Category, read.CapturedAtUtc);
-            if (!decision.Allowed)
+            if (decision.Allowed)
+            {
+                Interlocked.Increment(ref _hits);
+                committer.Submit(Decided(Disposition.Hit, read, found, list.Version, decision.AgreementVersion, null, EvidenceFrame.CopyOf(read.Frame)));
+            }
+            else
             {
                 // Outside the agreement: counted, never sent, and not shown (the entry is the agency's).
                 Interlocked.Increment(ref _withheld);
-                ReadRouterLog.Withheld(logger, read.CameraId, found.Entry.Category, decision.WithheldReason!);
-                return;
+                committer.Submit(Decided(Disposition.Withheld, read, found, list.Version, decision.AgreementVersion, decision.WithheldReason, frame: null));
             }
-
-            Interlocked.Increment(ref _hits);
-            committer.Submit(Decided(read, found, list.Version, decision.AgreementVersion, EvidenceFrame.CopyOf(read.Frame)));
-        }
-        else if (agreements.Decide(HotlistCategories.Unspecified, read.CapturedAtUtc) is { SendsReads: true } decision)
-        {
-            committer.Submit(Decided(read, match: null, list.Version, decision.AgreementVersion, frame: null));
         }
         else
         {
-            ReadRouterLog.Read(logger, read.CameraId, read.Text, read.Confidence, read.Reads, "kept on the box: only hits are shared");
+            var decision = agreements.Decide(HotlistCategories.Unspecified, read.CapturedAtUtc);
+            committer.Submit(Decided(decision.SendsReads ? Disposition.SharedRead : Disposition.KeptRead, read, match: null, list.Version, decision.AgreementVersion, null, frame: null));
         }
     }
 
@@ -79,7 +75,8 @@ public sealed class ReadRouter(
     private static string[] Readings(in FinalRead read) =>
         read.Alternatives is { Count: > 0 } alternatives ? [read.Text, .. alternatives] : [read.Text];
 
-    private static DecidedRead Decided(in FinalRead read, HotlistMatch? match, long listVersion, long? agreementVersion, EvidenceFrame? frame) => new(
+    private static DecidedRead Decided(Disposition disposition, in FinalRead read, HotlistMatch? match, long listVersion, long? agreementVersion, string? withheldReason, EvidenceFrame? frame) => new(
+        disposition,
         Guid.CreateVersion7(read.CapturedAtUtc).ToString(),
         read.CameraId,
         read.Text,
@@ -90,5 +87,6 @@ public sealed class ReadRouter(
         match,
         listVersion,
         agreementVersion,
+        withheldReason,
         frame);
 }

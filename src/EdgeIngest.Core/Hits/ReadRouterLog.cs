@@ -13,8 +13,8 @@ internal static partial class ReadRouterLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "HIT  {CameraId} on a covert hotlist entry (plate and reason are not shown on the box); event {EventId} queued for the agency")]
     public static partial void CovertHit(ILogger logger, string cameraId, string eventId);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store the event {EventId} of {CameraId} {Plate} for the agency: {Reason}")]
-    public static partial void CommitFailed(ILogger logger, string cameraId, string plate, string eventId, string reason);
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store or record the vehicle pass {EventId} of camera {CameraId}: {Reason}")]
+    public static partial void CommitFailed(ILogger logger, string cameraId, string eventId, string reason);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "A hotlist match on camera {CameraId} in category {Category} was kept on the box ({Reason}): counted, not sent")]
     public static partial void Withheld(ILogger logger, string cameraId, string category, string reason);

@@ -11,6 +11,7 @@ using EdgeIngest.Motion;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
+using EdgeIngest.Records;
 using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
 
@@ -39,6 +40,9 @@ public sealed class Appliance : IAsyncDisposable
 
     // Signed hotlists and agreements (issue 18): the rules in force, the topic inbox and the inbox folder.
     private readonly SignedDocuments _documents;
+
+    // The audit, the local records of reads, hits and evidence, and their purge (issue 18).
+    private readonly OnBoxRecords _onBox;
     private readonly DocumentInbox _documentInbox;
     private readonly InboxFolder _inboxFolder;
     private readonly List<SegmentRecorder> _recorders = [];
@@ -53,9 +57,29 @@ public sealed class Appliance : IAsyncDisposable
     private Appliance(EdgeIngestConfig config, ILoggerFactory loggers)
     {
         _logger = loggers.CreateLogger("EdgeIngest");
+
+        // The audit first: the start (and a changed configuration) is its first record here, and
+        // everything after it (documents, disclosures, purges) appends to it.
+        _onBox = OnBoxRecords.Open(
+            config.Storage.Directory,
+            config.SourceFile ?? throw new ArgumentException("the configuration must come from a file (ConfigLoader.Load): its changes are audited", nameof(config)),
+            AgencyConnection.DeviceVersion,
+            () => _documents!.Agreements.Current?.Agreement.Retention ?? _documents.Agreements.LocalRetention,
+            TimeProvider.System,
+            loggers);
+
         // The newest signed hotlist and agreement the agency sent (stored under the storage folder)
-        // win over the configured files. TODO(lead): pass H3's AuditLog instead of the placeholder.
-        _documents = SignedDocuments.Open(config, new UnwiredAuditTrail(_logger), loggers);
+        // win over the configured files.
+        try
+        {
+            _documents = SignedDocuments.Open(config, _onBox.Audit, loggers, config.Storage.RetentionDays.ToRetention());
+        }
+        catch
+        {
+            DisposeSynchronously(_onBox);
+            throw;
+        }
+
         _hotlists = _documents.Hotlists;
         var topics = Topics = new TopicLayout(config.Broker.TopicPrefix, config.Device.Id);
         ApplianceLog.Starting(_logger, config.Device.Id, config.Cameras.Count, _hotlists.Current.Hotlist.Count, config.Sharing.Policy, topics.Hits);
@@ -67,6 +91,7 @@ public sealed class Appliance : IAsyncDisposable
         catch
         {
             _documents.Dispose();
+            DisposeSynchronously(_onBox);
             throw;
         }
 
@@ -85,6 +110,7 @@ public sealed class Appliance : IAsyncDisposable
         {
             _recognizer.Dispose();
             _documents.Dispose();
+            DisposeSynchronously(_onBox);
             throw;
         }
 
@@ -125,6 +151,9 @@ public sealed class Appliance : IAsyncDisposable
                 _snapshots,
                 topics,
                 _outbox,
+                _onBox.Store,
+                _onBox.Audit,
+                () => _documents.Agreements.Current?.Agreement.Agency ?? $"the agency broker {config.Broker.Host} (no signed agreement)",
                 readLogger,
                 _clips,
                 new ClipPromiseJson(config.Clips.PreRollSeconds, config.Clips.PostRollSeconds));
@@ -132,8 +161,7 @@ public sealed class Appliance : IAsyncDisposable
                 _hotlists,
                 _documents.Agreements,
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
-                _committer,
-                readLogger);
+                _committer);
 
             var turn = new SemaphoreSlim(1, 1);
             var tracking = TrackerOptionsFrom(config);
@@ -148,7 +176,7 @@ public sealed class Appliance : IAsyncDisposable
                     ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
             }
 
-            var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System);
+            var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System, _onBox.Audit);
             _heartbeats = new HeartbeatSender(_connection, topics.Heartbeat, TimeSpan.FromSeconds(config.Broker.HeartbeatSeconds), heartbeat.BuildPayload, eventLogger);
         }
         catch
@@ -156,9 +184,13 @@ public sealed class Appliance : IAsyncDisposable
             _outbox.Dispose();
             _recognizer.Dispose();
             _documents.Dispose();
+            DisposeSynchronously(_onBox);
             throw;
         }
     }
+
+    // A constructor that fails cannot await; the records' disposal only writes the stop record.
+    private static void DisposeSynchronously(OnBoxRecords records) => records.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public IReadOnlyList<CameraIngest> Cameras => _cameras;
 
@@ -209,6 +241,7 @@ public sealed class Appliance : IAsyncDisposable
         // still hold the video of a clip a crash interrupted.
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
         _commands.Start();
+        _onBox.Start();
         _documentInbox.Start();
         _inboxFolder.Start();
         _clips?.Start();
@@ -330,6 +363,9 @@ public sealed class Appliance : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
         _outbox.Dispose();
         _snapshots.Dispose();
+
+        // Last: the stop is the final record of this run.
+        await _onBox.DisposeAsync().ConfigureAwait(false);
         _recognizer.Dispose();
         _documents.Dispose();
     }

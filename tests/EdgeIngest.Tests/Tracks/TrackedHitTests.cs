@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeIngest.Agreements;
+using EdgeIngest.Audit;
 using EdgeIngest.Configuration;
 using EdgeIngest.Events;
 using EdgeIngest.Frames;
@@ -7,6 +8,7 @@ using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
 using EdgeIngest.Reads;
+using EdgeIngest.Records;
 using EdgeIngest.Tests.Outbox;
 using EdgeIngest.Tracks;
 
@@ -31,9 +33,11 @@ public sealed class TrackedHitTests : IDisposable
         using var outbox = _folder.Open();
         using var snapshots = new HitSnapshots(new TurboJpegCodec());
         var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWF778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
-        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, _folder.Logs.CreateLogger("reads"));
+        using var records = RecordStore.Open(_folder.Directory);
+        using var audit = AuditLog.Open(AuditPaths.Under(_folder.Directory), TimeProvider.System, _folder.Logs.CreateLogger("audit"));
+        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, records, audit, () => "test agency", _folder.Logs.CreateLogger("reads"));
         committer.Start();
-        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer, _folder.Logs.CreateLogger("reads"));
+        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer);
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // The first frame misreads F as E (no look-alike: alone it would not be a hit).
@@ -62,6 +66,10 @@ public sealed class TrackedHitTests : IDisposable
         Assert.InRange(MeanOfDecoded(hit.Snapshot.FrameJpeg), 117, 123);
         Assert.Equal(1, router.Hits);
         Assert.Equal(1, committer.Committed);
+
+        // The box keeps the hit with its evidence, and the disclosure is the audit's one record.
+        Assert.Equal(2, records.EvidenceOf(hit.EventId).Count);
+        Assert.Equal(1, audit.Count);
     }
 
     private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)

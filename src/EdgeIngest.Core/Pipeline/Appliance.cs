@@ -199,6 +199,9 @@ public sealed class Appliance : IAsyncDisposable
 
     public ReadRouter Router => _router;
 
+    /// <summary>The audit and the box's own records of reads, hits and evidence.</summary>
+    public OnBoxRecords Records => _onBox;
+
     /// <summary>The hotlist in use; the agency replaces it with a signed list (hotlist topic, inbox folder or <c>hotlist.replace</c>).</summary>
     public HotlistHolder Hotlists => _hotlists;
 

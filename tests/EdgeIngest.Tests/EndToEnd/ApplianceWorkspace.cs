@@ -16,6 +16,12 @@ internal sealed class ApplianceWorkspace : IDisposable
 
     public string ConfigPath => Path.Combine(Directory, "edgeingest.yaml");
 
+    private string AgreementPath => Path.Combine(Directory, "agreement.signed.json");
+
+    /// <summary>Provisions a signed agreement; <see cref="WriteConfig"/> then names it.</summary>
+    public void WriteSignedAgreement(Agreements.SharingAgreement agreement) =>
+        File.WriteAllBytes(AgreementPath, TestAgency.SignAgreement(agreement));
+
     /// <summary>
     /// Writes the config; each camera is (id, url). Segments go under this workspace, not the shared
     /// /dev/shm default, because tests run in parallel with the same camera ids.
@@ -24,6 +30,7 @@ internal sealed class ApplianceWorkspace : IDisposable
     {
         var cameraYaml = string.Concat(cameras.Select(c => $"  - id: {c.Id}\n    url: {c.Url}\n    analysis_fps: 5\n    stall_timeout_seconds: 10\n"));
         var models = modelsDirectory is null ? "" : $"recognition:\n  models_directory: {modelsDirectory}\n";
+        var agreement = File.Exists(AgreementPath) ? $"agreement:\n  file: {Path.GetFileName(AgreementPath)}\n" : "";
         File.WriteAllText(ConfigPath, string.Create(CultureInfo.InvariantCulture, $"""
             device:
               id: test-device
@@ -39,7 +46,7 @@ internal sealed class ApplianceWorkspace : IDisposable
               policy: {policy}
             clips:
               segment_root: segments
-            {models}
+            {models}{agreement}
             """));
         return ConfigPath;
     }

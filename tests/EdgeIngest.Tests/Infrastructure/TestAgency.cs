@@ -78,7 +78,7 @@ internal static class TestAgency
         SharingPolicy.HitsOnly,
         new RetentionDays(7, 90, 30),
         new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public static byte[] SignAgreement(SharingAgreement agreement, AgencySigningKey? key = null) =>
         (key ?? Key).Sign(SignedDocumentTypes.Agreement, AgreementPayload.Write(agreement)).ToJson();

@@ -34,7 +34,7 @@ public sealed class AgreementDecisionTests
 
     [Theory]
     [InlineData("2025-12-31T23:59:59Z", WithheldReasons.AgreementNotYetValid)]
-    [InlineData("2027-01-01T00:00:00Z", WithheldReasons.AgreementExpired)]
+    [InlineData("2099-01-01T00:00:00Z", WithheldReasons.AgreementExpired)]
     public void Outside_Its_Validity_Nothing_Is_Sent(string at, string reason)
     {
         var holder = Holding(TestAgency.Agreement(2) with { Policy = SharingPolicy.AllReads }, SharingPolicy.AllReads);

@@ -1,6 +1,7 @@
 using System.Globalization;
-using EdgeIngest.Hosting;
+using EdgeIngest.Audit;
 using EdgeIngest.Configuration;
+using EdgeIngest.Hosting;
 using EdgeIngest.Installation;
 using EdgeIngest.Receiving;
 using EdgeIngest.Receiving.Configuration;
@@ -92,7 +93,23 @@ internal static class DemoRunner
         }
 
         Console.WriteLine($"Demo stopped: appliance, receiver, camera simulator and broker shut down. The agency's copy is in {demo.AgencyOutput}");
+        PrintOwnersView(demo.ApplianceConfig);
         return exitCode;
+    }
+
+    /// <summary>What the property owner can check: what left the box, from its own tamper-evident audit.</summary>
+    private static void PrintOwnersView(string configPath)
+    {
+        var paths = AuditPaths.Under(ConfigLoader.Load(configPath).Storage.Directory);
+        if (!File.Exists(paths.LogFile))
+        {
+            return;
+        }
+
+        var audit = AuditVerifier.Verify(paths);
+        var disclosures = AuditReader.ReadRecords(paths).Count(r => r.Kind == AuditKinds.Disclosure);
+        Console.WriteLine($"What left the property, from the box's audit ({paths.LogFile}): {disclosures} disclosure(s) in all demo runs; the chain of {audit.Records} records is {(audit.Intact ? "intact" : "BROKEN")}.");
+        Console.WriteLine($"The owner's view: ./edgeingest report --config {configPath}   and   ./edgeingest audit show --config {configPath}");
     }
 
     private static ReceiverConfig ReceiverConfigFor(DemoEnvironment demo, int brokerPort) => new()

@@ -110,8 +110,10 @@ public sealed class HitCommitter : BackgroundLoop
             {
                 Commit(decided);
             }
-            catch (Exception e) when (e is OutboxException or RecordsException or AuditException or IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e)
             {
+                // Whatever went wrong with one pass (a full disk, a bad frame), the loop goes on:
+                // if it ended, the router would wait on a full queue and every camera with it.
                 ReadRouterLog.CommitFailed(_logger, decided.CameraId, decided.EventId, e.Message);
             }
             finally

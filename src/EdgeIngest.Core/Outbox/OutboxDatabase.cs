@@ -1,3 +1,4 @@
+using EdgeIngest.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace EdgeIngest.Outbox;
@@ -46,61 +47,16 @@ internal static class OutboxDatabase
         PRAGMA user_version = 2;
         """;
 
-    static OutboxDatabase() => SQLitePCL.Batteries_V2.Init();
-
-    public static SqliteConnection Open(string filePath)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(filePath))!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutboxException($"Cannot create the storage folder '{folder}' for the outbox: {e.Message}", e);
-        }
-
-        // No pooling: closing must really close the file (tests reopen it; a restart must not find it held).
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = filePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            Prepare(connection, filePath);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Unusable(filePath, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection Open(string filePath) => SqliteFile.OpenForWriting(
+        filePath,
+        "FULL",
+        (folder, reason) => new OutboxException($"Cannot create the storage folder '{folder}' for the outbox: {reason}"),
+        (why, inner) => Unusable(filePath, why, inner),
+        connection => Prepare(connection, filePath));
 
     private static void Prepare(SqliteConnection connection, string filePath)
     {
-        var journal = Scalar(connection, "PRAGMA journal_mode=WAL");
-        if (!string.Equals(journal as string, "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            throw Unusable(filePath, $"it cannot use a write-ahead log (journal mode '{journal}')", null);
-        }
-
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA journal_size_limit=16777216;");
-        var integrity = Scalar(connection, "PRAGMA quick_check") as string;
-        if (integrity != "ok")
-        {
-            throw Unusable(filePath, $"the integrity check failed: {integrity}", null);
-        }
-
-        var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = SqliteFile.UserVersion(connection);
         if (version is not (0 or 1 or SchemaVersion))
         {
             throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest knows version {SchemaVersion} (written by a newer version?)", null);
@@ -118,7 +74,7 @@ internal static class OutboxDatabase
             transaction.Commit();
         }
 
-        Execute(connection, CreateSchema);
+        SqliteFile.Execute(connection, CreateSchema);
     }
 
     private static OutboxException Unusable(string filePath, string why, Exception? inner)
@@ -126,19 +82,5 @@ internal static class OutboxDatabase
         var message = $"The outbox file '{filePath}' cannot be used: {why}. It was left untouched; it may hold events not yet delivered. " +
             "Move it aside (keep it for recovery) to start with an empty outbox.";
         return inner is null ? new OutboxException(message) : new OutboxException(message, inner);
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

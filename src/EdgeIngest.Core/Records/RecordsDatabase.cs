@@ -1,4 +1,4 @@
-using System.Globalization;
+using EdgeIngest.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace EdgeIngest.Records;
@@ -55,120 +55,41 @@ internal static class RecordsDatabase
         PRAGMA user_version = 1;
         """;
 
-    static RecordsDatabase() => SQLitePCL.Batteries_V2.Init();
-
-    public static SqliteConnection Open(string filePath)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(filePath))!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RecordsException($"Cannot create the records folder '{folder}': {e.Message}", e);
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = filePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            Prepare(connection, filePath);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Unusable(filePath, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection Open(string filePath) => SqliteFile.OpenForWriting(
+        filePath,
+        "NORMAL",
+        (folder, reason) => new RecordsException($"Cannot create the records folder '{folder}': {reason}"),
+        (why, inner) => Unusable(filePath, why, inner),
+        connection => Prepare(connection, filePath));
 
     /// <summary>
     /// Opens an existing file for reading only (the report, run by the owner perhaps as another
     /// user: it must not create or change anything the service owns).
     /// </summary>
-    public static SqliteConnection OpenReadOnly(string filePath)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+    public static SqliteConnection OpenReadOnly(string filePath) =>
+        SqliteFile.Open(filePath, SqliteOpenMode.ReadOnly, (why, inner) => Unusable(filePath, why, inner), connection =>
         {
-            DataSource = filePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+            var version = SqliteFile.UserVersion(connection);
             if (version != SchemaVersion)
             {
                 throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest reads version {SchemaVersion}", null);
             }
-
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Unusable(filePath, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+        });
 
     private static void Prepare(SqliteConnection connection, string filePath)
     {
-        var journal = Scalar(connection, "PRAGMA journal_mode=WAL");
-        if (!string.Equals(journal as string, "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            throw Unusable(filePath, $"it cannot use a write-ahead log (journal mode '{journal}')", null);
-        }
-
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=16777216;");
-        var integrity = Scalar(connection, "PRAGMA quick_check") as string;
-        if (integrity != "ok")
-        {
-            throw Unusable(filePath, $"the integrity check failed: {integrity}", null);
-        }
-
-        var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        var version = SqliteFile.UserVersion(connection);
         if (version is not (0 or SchemaVersion))
         {
             throw Unusable(filePath, $"its schema version is {version}, this EdgeIngest knows version {SchemaVersion} (written by a newer version?)", null);
         }
 
-        Execute(connection, CreateSchema);
+        SqliteFile.Execute(connection, CreateSchema);
     }
 
     private static RecordsException Unusable(string filePath, string why, Exception? inner)
     {
         var message = $"The records file '{filePath}' cannot be used: {why}. It was left untouched. Move it aside (keep it: it holds the box's reads and hits) to start with an empty store.";
         return inner is null ? new RecordsException(message) : new RecordsException(message, inner);
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -58,7 +58,8 @@ errors=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
 failed=$(( ${failed:-0} + ${errors:-0} ))
 if [ "$failed" -gt 0 ]; then
   echo "Failed tests:"
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/  - \1/p'
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/  - \1/p' \
+    | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
 fi
 echo "${passed:-0} passed, ${failed} failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -65,7 +65,7 @@ public class HitTurnBenchmarks
         return match.Entry.Plate.Length + frame.Width;
     }
 
-    [Benchmark(Description = "hit off the turn: 2 JPEGs + event + outbox commit")]
+    [Benchmark(Description = "hit off the turn: 2 JPEGs + event + outbox + audit + records")]
     public long Commit()
     {
         using var frame = EvidenceFrame.CopyOf(_frame);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EdgeIngest.Hotlists;
@@ -170,7 +169,14 @@ public static class EnrollmentBundleJson
             return null;
         }
 
-        return Encoding.UTF8.GetBytes(agreement.GetRawText());
+        // On one line, as agreement sign writes it: the signature covers the payload, not the layout.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            agreement.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
     }
 
     private static string? Text(JsonElement parent, string field, List<string> problems, string what = "non-empty text", string at = "")

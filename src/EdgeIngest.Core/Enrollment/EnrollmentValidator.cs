@@ -117,7 +117,7 @@ public static partial class EnrollmentValidator
         {
             using var paired = X509Certificate2.CreateFromPem(certificatePem, keyPem);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             problems.Add("device_key: does not match device_certificate (the key belongs to another certificate)");
         }

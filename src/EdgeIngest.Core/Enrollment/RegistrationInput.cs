@@ -27,7 +27,11 @@ public static class RegistrationInput
         }
 
         var contact = fields["contact"] as JsonObject ?? [];
-        fields["contact"] = contact;
+        if (fields.ContainsKey("contact") || request.ContactName is not null || request.ContactPhone is not null || request.ContactEmail is not null)
+        {
+            fields["contact"] = contact;
+        }
+
         SetIfGiven(contact, "name", request.ContactName);
         SetIfGiven(contact, "phone", request.ContactPhone);
         SetIfGiven(contact, "email", request.ContactEmail);

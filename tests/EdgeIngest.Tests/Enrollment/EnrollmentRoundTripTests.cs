@@ -87,6 +87,20 @@ public sealed class EnrollmentRoundTripTests(AgencyPki pki) : IDisposable
         Assert.Contains("registration.cameras[0].view_direction: missing", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_Config_Whose_Registration_File_Registers_Another_Device_Is_Refused_At_Start()
+    {
+        _workspace.WriteExistingConfig();
+        var bundle = EnrollmentCreator.Create(_workspace.Request("acme-05"), DateTimeOffset.UtcNow);
+        EnrollmentApplier.Apply(_workspace.WriteBundle(bundle), _workspace.ConfigFile, DateTimeOffset.UtcNow);
+        File.WriteAllText(_workspace.ConfigFile, File.ReadAllText(_workspace.ConfigFile).Replace("id: acme-05", "id: acme-06", StringComparison.Ordinal));
+
+        var refused = Assert.Throws<ConfigException>(() => ConfigLoader.Load(_workspace.ConfigFile));
+
+        Assert.Contains("registration.file:", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("registers device 'acme-05', not device.id 'acme-06'", refused.Message, StringComparison.Ordinal);
+    }
+
     private static Task<ProcessResult> RunAsync(params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", [Cli, .. arguments], TimeSpan.FromSeconds(60));
 

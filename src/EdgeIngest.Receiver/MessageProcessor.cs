@@ -99,6 +99,9 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             case TopicKind.Status:
                 StoreLatest(device, "status.json", DeviceMessageVerifier.VerifyStatus(payload, device));
                 return null;
+            case TopicKind.Registration:
+                StoreLatest(device, "registration.json", DeviceMessageVerifier.VerifyRegistration(payload, device));
+                return null;
             case TopicKind.Heartbeat:
                 StoreLatest(device, "heartbeat.json", DeviceMessageVerifier.VerifyHeartbeat(payload, device));
                 return null;

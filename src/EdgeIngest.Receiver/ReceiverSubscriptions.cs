@@ -11,6 +11,7 @@ public static class ReceiverSubscriptions
         $"{prefix}/+/hits",
         $"{prefix}/+/reads",
         $"{prefix}/+/status",
+        $"{prefix}/+/registration",
         $"{prefix}/+/heartbeat",
         $"{prefix}/+/drops",
         $"{prefix}/+/command-results",

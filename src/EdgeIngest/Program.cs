@@ -11,6 +11,7 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     AgreementCommand.Create(),
     AuditCommand.Create(),
     ReportCommand.Create(),
+    EnrollCommand.Create(),
 };
 
 // An unknown command is a usage error even when --help follows it (System.CommandLine would

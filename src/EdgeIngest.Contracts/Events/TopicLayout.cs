@@ -25,6 +25,12 @@ public sealed class TopicLayout(string prefix, string deviceId)
     /// <summary>What the device had to drop (only ever clip data), <c>edgeingest.drop/1</c>.</summary>
     public string Drops { get; } = $"{prefix}/{deviceId}/drops";
 
+    /// <summary>
+    /// The property's registration with the agency, <c>edgeingest.registration/1</c>, retained,
+    /// QoS 1, published on every connect: the agency's registry of participating properties and cameras.
+    /// </summary>
+    public string Registration { get; } = $"{prefix}/{deviceId}/registration";
+
     /// <summary>Agency → device commands, <c>edgeingest.command/1</c>.</summary>
     public string Commands { get; } = $"{prefix}/{deviceId}/commands";
 

@@ -29,6 +29,11 @@ public static partial class ConfigLoader
             config.Agreement.File = Resolve(agreement);
         }
 
+        if (config.Registration.File is { } registration)
+        {
+            config.Registration.File = Resolve(registration);
+        }
+
         config.Storage.Directory = Resolve(config.Storage.Directory);
 
         // Clips cut for hits live with the rest of the device's data unless placed elsewhere.

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
+using EdgeIngest.Enrollment;
 using EdgeIngest.Signing;
 
 namespace EdgeIngest.Configuration;
@@ -20,6 +21,7 @@ public static partial class ConfigValidator
         ValidateHotlist(config.Hotlist, problems);
         ValidateAgency(config.Agency, problems);
         ValidateAgreement(config.Agreement, problems);
+        ValidateRegistration(config.Registration, config.Device.Id, problems);
         ValidateSharing(config.Sharing, problems);
         ValidateRecognition(config.Recognition, problems);
         ValidateTracking(config.Tracking, problems);
@@ -153,6 +155,28 @@ public static partial class ConfigValidator
         if (agreement.File is { } file)
         {
             CheckFile(problems, "agreement.file", file, "a signed agreement file (edgeingest agreement sign), or leave agreement.file out");
+        }
+    }
+
+    private static void ValidateRegistration(RegistrationConfig registration, string deviceId, List<string> problems)
+    {
+        if (registration.File is not { } file
+            || !CheckFile(problems, "registration.file", file, "the property's registration (edgeingest.registration/1, written by edgeingest enroll apply), or leave registration.file out"))
+        {
+            return;
+        }
+
+        try
+        {
+            var registered = RegistrationJson.ReadFile(file);
+            if (registered.DeviceId != deviceId)
+            {
+                problems.Add($"registration.file: '{file}' registers device '{registered.DeviceId}', not device.id '{deviceId}'");
+            }
+        }
+        catch (EnrollmentException e)
+        {
+            problems.Add($"registration.file: {e.Message}");
         }
     }
 

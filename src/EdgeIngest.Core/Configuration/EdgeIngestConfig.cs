@@ -23,6 +23,9 @@ public sealed class EdgeIngestConfig
     /// <summary>The signed data-sharing agreement to start with (optional).</summary>
     public AgreementConfig Agreement { get; set; } = new();
 
+    /// <summary>The property's registration, published to the agency's registry on connect (optional).</summary>
+    public RegistrationConfig Registration { get; set; } = new();
+
     public SharingConfig Sharing { get; set; } = new();
 
     public RecognitionConfig Recognition { get; set; } = new();

@@ -3,6 +3,7 @@ using EdgeIngest.Clips;
 using EdgeIngest.Commands;
 using EdgeIngest.Configuration;
 using EdgeIngest.Documents;
+using EdgeIngest.Enrollment;
 using EdgeIngest.Events;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
@@ -123,6 +124,11 @@ public sealed class Appliance : IAsyncDisposable
             var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
             _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger), _outbox, topics, commandLogger);
             _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
+            if (config.Registration.File is { } registration)
+            {
+                // Checked at start (ConfigValidator); the agency's registry keeps the latest, retained.
+                _connection.PublishOnConnect(topics.Registration, RegistrationJson.Write(RegistrationJson.ReadFile(registration), indented: false));
+            }
 
             var documentLogger = loggers.CreateLogger("EdgeIngest.Documents");
             _documentInbox = new DocumentInbox(_documents.Reception, _outbox, topics, documentLogger);

@@ -13,7 +13,7 @@ namespace EdgeIngest.Publishing;
 /// policy; the receiver uses it too), including when the very first attempt fails; each attempt
 /// uses a fresh client, since an MQTTnet client does not reconnect by itself. The last
 /// will is the retained <c>offline</c> status; every (re)connect publishes the retained
-/// <c>online</c> status and renews the subscriptions registered with <see cref="SubscribeOnConnect"/>.
+/// <c>online</c> status and the announcements registered with <see cref="PublishOnConnect"/>, and renews the subscriptions registered with <see cref="SubscribeOnConnect"/>.
 /// A failure is logged at Warning once per distinct cause, not on every retry.
 /// </summary>
 public sealed class AgencyConnection : BackgroundLoop
@@ -25,6 +25,7 @@ public sealed class AgencyConnection : BackgroundLoop
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly List<TopicSubscription> _subscriptions = [];
+    private readonly List<(string Topic, byte[] Payload)> _announcements = [];
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _disconnected = CompletedSource();
     private IMqttClient? _client;
@@ -85,6 +86,20 @@ public sealed class AgencyConnection : BackgroundLoop
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="payload"/> retained at QoS 1 on <paramref name="topic"/> on every
+    /// (re)connect, right after the online status (e.g. the property's registration,
+    /// <see cref="TopicLayout.Registration"/>): retained, so publishing it again is harmless and
+    /// the broker always holds the latest. Register before <see cref="BackgroundLoop.Start"/>.
+    /// </summary>
+    public void PublishOnConnect(string topic, byte[] payload)
+    {
+        lock (_gate)
+        {
+            _announcements.Add((topic, payload));
         }
     }
 
@@ -224,9 +239,16 @@ public sealed class AgencyConnection : BackgroundLoop
     {
         await client.PublishAsync(_topics.Status, Status(StatusEvent.Online, _time.GetUtcNow()), 1, retain: true, cancellationToken).ConfigureAwait(false);
         TopicSubscription[] subscriptions;
+        (string Topic, byte[] Payload)[] announcements;
         lock (_gate)
         {
             subscriptions = [.. _subscriptions];
+            announcements = [.. _announcements];
+        }
+
+        foreach (var (topic, payload) in announcements)
+        {
+            await client.PublishAsync(topic, payload, 1, retain: true, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var subscription in subscriptions)

@@ -36,6 +36,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
             "hits" => TopicKind.Hit,
             "reads" => TopicKind.Read,
             "status" => TopicKind.Status,
+            "registration" => TopicKind.Registration,
             "heartbeat" => TopicKind.Heartbeat,
             "drops" => TopicKind.Drop,
             "command-results" => TopicKind.CommandResult,
@@ -56,7 +57,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
         parsed = null!;
         if (parts.Length < 5 || parts[2] != "clips")
         {
-            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, reads, status, heartbeat, drops, command-results or clips/...)";
+            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, reads, status, registration, heartbeat, drops, command-results or clips/...)";
             return false;
         }
 

@@ -6,6 +6,7 @@ public enum TopicKind
     Hit,
     Read,
     Status,
+    Registration,
     Heartbeat,
     Drop,
     CommandResult,

@@ -3,12 +3,13 @@ using System.Text.Json;
 namespace EdgeIngest.Receiving.Verification;
 
 /// <summary>
-/// Checks the small device messages (status, heartbeat, drop, command result) for the fields the
+/// Checks the small device messages (status, registration, heartbeat, drop, command result) for the fields the
 /// receiver files them by; the rest is kept as the device sent it.
 /// </summary>
 public static class DeviceMessageVerifier
 {
     public const string StatusSchema = "edgeingest.status/1";
+    public const string RegistrationSchema = "edgeingest.registration/1";
     public const string HeartbeatSchema = "edgeingest.heartbeat/1";
     public const string DropSchema = "edgeingest.drop/1";
     public const string CommandResultSchema = "edgeingest.command-result/1";
@@ -18,6 +19,17 @@ public static class DeviceMessageVerifier
     {
         using var document = JsonPayload.Open(payload, StatusSchema, topicDeviceId);
         JsonPayload.RequireOneOf(document.RootElement, "state", "online", "offline");
+        return JsonPayload.Compact(document.RootElement);
+    }
+
+    /// <summary>The property's registration (docs/events.md): kept as sent once the fields the registry lists by are there.</summary>
+    public static byte[] VerifyRegistration(ReadOnlyMemory<byte> payload, string topicDeviceId)
+    {
+        using var document = JsonPayload.Open(payload, RegistrationSchema, topicDeviceId);
+        JsonPayload.RequireString(document.RootElement, "business_name");
+        JsonPayload.RequireString(document.RootElement, "address");
+        JsonPayload.RequireKind(document.RootElement, "contact", JsonValueKind.Object);
+        JsonPayload.RequireKind(document.RootElement, "cameras", JsonValueKind.Array);
         return JsonPayload.Compact(document.RootElement);
     }
 

@@ -16,7 +16,7 @@ internal static class ToolExit
     public const int BadConfig = 3;
 
     /// <summary>The commands whose usage errors exit <see cref="Usage"/> (System.CommandLine's own code is 1, which here means "tampered").</summary>
-    private static readonly string[] ToolCommands = ["audit", "report"];
+    private static readonly string[] ToolCommands = ["audit", "report", "enroll"];
 
     /// <summary>For a parse error in a tool command: prints it and returns <see cref="Usage"/>; otherwise null.</summary>
     public static int? UsageError(ParseResult parsed)

@@ -50,7 +50,7 @@ internal sealed class LoginModel(PasswordStore passwords, LoginThrottle throttle
             if (lockedUntil is { } until)
             {
                 audit.Lockout(HttpContext, until);
-                Problem = $"Wrong password. That was {failures} in a row: {LockedMessage(until)}";
+                Problem = $"Wrong password, {failures} in a row. {LockedMessage(until)}";
             }
             else
             {
@@ -68,5 +68,5 @@ internal sealed class LoginModel(PasswordStore passwords, LoginThrottle throttle
     }
 
     private static string LockedMessage(DateTimeOffset until) =>
-        $"the login is locked until {until.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC. Try again then.";
+        $"The login is locked until {until.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC. Try again then.";
 }

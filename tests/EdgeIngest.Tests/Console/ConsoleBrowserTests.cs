@@ -209,10 +209,10 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
             await page.ClickAsync("button[type=submit]");
         }
 
-        Assert.Contains("locked until", await page.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("The login is locked until", await page.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
         await page.FillAsync("input[name=Password]", "the lockout test password");
         await page.ClickAsync("button[type=submit]");
-        Assert.Contains("locked until", await page.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("The login is locked until", await page.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
         Assert.EndsWith("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await ConsoleFixture.ScreenshotAsync(page, "login-locked");
 

@@ -221,6 +221,24 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         Assert.Single(kinds, AuditKinds.ConsoleLockout);
     }
 
+    [Fact]
+    public async Task With_The_Owners_Certificate_The_Console_Speaks_Https_And_Its_Cookies_Are_Secure()
+    {
+        var (certFile, keyFile) = site.WriteOwnerCertificate();
+        var console = await site.StartFreshConsoleAsync(certFile, keyFile);
+        Assert.Equal("https", console.Address.Scheme);
+
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, AllowAutoRedirect = false };
+        using var https = new HttpClient(handler) { BaseAddress = console.Address };
+        using var setup = await https.GetAsync(new Uri(console.SetupLink!), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        var cookies = setup.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("samesite=strict", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+    }
+
     private List<string> NewestKinds(long afterCount) =>
         [.. AuditReader.ReadRecords(AuditPaths.Under(site.Config.Storage.Directory)).Where(r => r.Seq > afterCount).Select(r => r.Kind)];
 }

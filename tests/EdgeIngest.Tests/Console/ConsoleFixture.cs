@@ -72,12 +72,36 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>Another console over the same appliance, with its own (empty) password folder: a first run.</summary>
-    internal async Task<ConsoleHost> StartFreshConsoleAsync()
+    internal async Task<ConsoleHost> StartFreshConsoleAsync(string? certFile = null, string? keyFile = null)
     {
         var folder = Path.Combine(_workspace!.Directory, "console-" + Guid.NewGuid().ToString("N")[..8]);
-        var console = await ConsoleHost.StartAsync(_appliance!, Config, folder, _loggers!, CancellationToken.None);
-        _extra.Add(console);
-        return console;
+        (Config.Console.CertFile, Config.Console.KeyFile) = (certFile, keyFile);
+        try
+        {
+            var console = await ConsoleHost.StartAsync(_appliance!, Config, folder, _loggers!, CancellationToken.None);
+            _extra.Add(console);
+            return console;
+        }
+        finally
+        {
+            (Config.Console.CertFile, Config.Console.KeyFile) = (null, null);
+        }
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1 as PEM files in the workspace (the owner's certificate, in the test).</summary>
+    internal (string CertFile, string KeyFile) WriteOwnerCertificate()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var certFile = Path.Combine(_workspace!.Directory, "console.crt");
+        var keyFile = Path.Combine(_workspace.Directory, "console.key");
+        File.WriteAllText(certFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certFile, keyFile);
     }
 
     /// <summary>A new browser context (its own cookies), signed in to the main console.</summary>

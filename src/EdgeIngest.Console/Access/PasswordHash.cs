@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 namespace EdgeIngest.WebConsole.Access;
 
 /// <summary>
-/// The console password as stored: PBKDF2 with HMAC-SHA-256 over a random 16-byte salt (OWASP's
-/// 2023 guidance: at least 600,000 iterations for SHA-256; we use 600,000, about a third of a
-/// second here, paid once per login). Compared in fixed time.
+/// The console password as stored: PBKDF2 with HMAC-SHA-256 over a random 16-byte salt and
+/// 600,000 iterations (OWASP's guidance for SHA-256), paid once per login attempt; the lockout
+/// bounds the attempts. Compared in fixed time.
 /// </summary>
 internal sealed record PasswordHash(string Algorithm, int Iterations, byte[] Salt, byte[] Hash)
 {

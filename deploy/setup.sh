@@ -25,7 +25,7 @@ APT_PACKAGES=(
   ffmpeg mosquitto mosquitto-clients libturbojpeg0 libgtk-3-0 fonts-dejavu-core
   python3 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-  nodejs npm ca-certificates
+  nodejs npm ca-certificates chromium
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }

@@ -54,4 +54,12 @@ public static class AuditFields
     public const string FirstBadLine = "first_bad_line";
     public const string Problem = "problem";
     public const string ContinuedFrom = "continued_from";
+
+    // console_*
+    public const string RemoteAddress = "remote_address";
+    public const string Failures = "failures";
+    public const string LockedUntil = "locked_until";
+
+    /// <summary>For <c>console_password_set</c>: <c>first_run</c> or <c>changed</c>.</summary>
+    public const string How = "how";
 }

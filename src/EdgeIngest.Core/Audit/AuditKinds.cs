@@ -29,4 +29,16 @@ public static class AuditKinds
     /// the report to name.
     /// </summary>
     public const string ChainBroken = "chain_broken";
+
+    /// <summary>The owner signed in to the web console (field <c>remote_address</c>).</summary>
+    public const string ConsoleLogin = "console_login";
+
+    /// <summary>A wrong console password (field <c>remote_address</c>, <c>failures</c> in a row).</summary>
+    public const string ConsoleLoginFailed = "console_login_failed";
+
+    /// <summary>Too many wrong passwords: the console's login is locked (field <c>locked_until</c>).</summary>
+    public const string ConsoleLockout = "console_lockout";
+
+    /// <summary>The console's password was set (first run) or changed.</summary>
+    public const string ConsolePasswordSet = "console_password_set";
 }

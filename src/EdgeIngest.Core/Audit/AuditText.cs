@@ -27,6 +27,10 @@ public static class AuditText
             AuditKinds.ServiceStarted => $"The service started{Optional(" (version {0})", fields.Take(AuditFields.SoftwareVersion))}{Optional("; configuration fingerprint {0}", Short(fields.Take(AuditFields.ConfigSha256), null))}.",
             AuditKinds.ServiceStopped => $"The service stopped{Optional(" after {0} s", fields.Take(AuditFields.UptimeSeconds))}.",
             AuditKinds.ChainBroken => $"THE BOX FOUND ITS AUDIT CHAIN BROKEN when it opened the log: record {fields.Take(AuditFields.FirstBadSeq) ?? "?"} (line {fields.Take(AuditFields.FirstBadLine) ?? "?"}): {fields.Take(AuditFields.Problem) ?? "?"}. It went on recording after {fields.Take(AuditFields.ContinuedFrom) ?? "?"}.",
+            AuditKinds.ConsoleLogin => $"The owner signed in to the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}.",
+            AuditKinds.ConsoleLoginFailed => $"A wrong password was given to the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}{Optional(" ({0} in a row)", fields.Take(AuditFields.Failures))}.",
+            AuditKinds.ConsoleLockout => $"The web console's login was locked after too many wrong passwords{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}{Optional(", until {0}", fields.Take(AuditFields.LockedUntil))}.",
+            AuditKinds.ConsolePasswordSet => $"The web console's password was {(fields.Take(AuditFields.How) == "first_run" ? "set for the first time" : "changed")}{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}.",
             _ => $"{record.Kind}.",
         };
 

@@ -45,6 +45,8 @@ public static partial class ConfigLoader
         }
 
         config.Broker.Tls?.ResolvePaths(baseDirectory);
+        config.Console.CertFile = config.Console.CertFile is { } cert ? Resolve(cert) : null;
+        config.Console.KeyFile = config.Console.KeyFile is { } key ? Resolve(key) : null;
     }
 
     /// <summary>CameraOptions → "camera", BrokerConfig → "broker": the section as the file names it.</summary>

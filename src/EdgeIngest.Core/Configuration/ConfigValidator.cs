@@ -27,6 +27,7 @@ public static partial class ConfigValidator
         ValidateTracking(config.Tracking, problems);
         ValidateClips(config.Clips, problems);
         ValidateStorage(config.Storage, problems);
+        ValidateConsole(config.Console, problems);
         return problems;
     }
 
@@ -241,6 +242,27 @@ public static partial class ConfigValidator
         CheckRange(problems, "storage.retention_days.reads", storage.RetentionDays.Reads, 0, 3650, "days");
         CheckRange(problems, "storage.retention_days.hits", storage.RetentionDays.Hits, 0, 3650, "days");
         CheckRange(problems, "storage.retention_days.evidence", storage.RetentionDays.Evidence, 0, 3650, "days");
+    }
+
+    private static void ValidateConsole(ConsoleConfig console, List<string> problems)
+    {
+        if (!System.Net.IPEndPoint.TryParse(console.Listen, out var endpoint) || !console.Listen.Contains(':', StringComparison.Ordinal) || endpoint.Port is < 0 or > 65535)
+        {
+            problems.Add($"console.listen: '{console.Listen}' — expected ADDRESS:PORT, e.g. '{ConsoleConfig.DefaultListen}' (loopback only) or '0.0.0.0:8443'");
+        }
+
+        if ((console.CertFile is null) != (console.KeyFile is null))
+        {
+            problems.Add("console.cert_file, console.key_file: expected both (a PEM certificate and its key) or neither (plain HTTP)");
+        }
+
+        foreach (var (field, file) in new[] { ("console.cert_file", console.CertFile), ("console.key_file", console.KeyFile) })
+        {
+            if (file is not null && !File.Exists(file))
+            {
+                problems.Add($"{field}: '{file}' — the file does not exist");
+            }
+        }
     }
 
     private static void ValidateClips(ClipOptions clips, List<string> problems)

@@ -38,6 +38,9 @@ public sealed class EdgeIngestConfig
 
     public StorageConfig Storage { get; set; } = new();
 
+    /// <summary>The owner's web console in the service's process.</summary>
+    public ConsoleConfig Console { get; set; } = new();
+
     /// <summary>The file this configuration was loaded from (its changes are audited); null when built in code.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public string? SourceFile { get; set; }

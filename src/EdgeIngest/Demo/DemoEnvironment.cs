@@ -77,7 +77,7 @@ internal sealed class DemoEnvironment
         File.WriteAllText(BrokerConfig, AgencyBrokerConfig.Render(
             Path.Combine(root, "deploy", "agency-broker"), Pki, port, BrokerFolder, Path.Combine(BrokerFolder, "mosquitto.log")));
 
-    public void WriteApplianceConfig(int brokerPort, string cameraUrl)
+    public void WriteApplianceConfig(int brokerPort, string cameraUrl, int consolePort)
     {
         File.WriteAllText(HotlistCsv, DemoHotlist.Csv + "\n");
         var publicKey = SignHotlist();
@@ -104,6 +104,8 @@ internal sealed class DemoEnvironment
               policy: hits_only
             recognition:
               models_directory: {InstallLayout.ModelsDirectory}
+            console:                     # the owner's web console, on loopback only
+              listen: 127.0.0.1:{consolePort}
             """));
     }
 }

@@ -67,7 +67,7 @@ internal static class DemoRunner
         var cameraUrl = $"rtsp://127.0.0.1:{cameraPort}/{DemoEnvironment.CameraId}";
         Console.WriteLine($"  camera   {cameraUrl} (cars with plates, looping)");
 
-        demo.WriteApplianceConfig(brokerPort, cameraUrl);
+        demo.WriteApplianceConfig(brokerPort, cameraUrl, DemoPorts.FreeLoopbackPort());
         Console.WriteLine($"  hotlist  {demo.Hotlist}: 7ABC123, 8GHJ552, TRK5150 (the other plates are read but stay on the box)");
         Console.WriteLine($"  config   {demo.ApplianceConfig}");
         Console.WriteLine($"  agency   the receiver (edgeingest receive) prints each hit it gets as a HIT line and stores hits, snapshots and clips in {demo.AgencyOutput}");
@@ -78,7 +78,7 @@ internal static class DemoRunner
         var receiver = new AgencyReceiver(ReceiverConfigFor(demo, brokerPort), Console.Out, loggers);
         var receiving = receiver.RunAsync(stopReceiver.Token);
 
-        var exitCode = await ApplianceRunner.RunAsync(demo.ApplianceConfig, loggers, cancellationToken).ConfigureAwait(false);
+        var exitCode = await ApplianceRunner.RunAsync(demo.ApplianceConfig, loggers, cancellationToken, announce: Console.Out).ConfigureAwait(false);
 
         // Give what the appliance sent last a moment to be stored and printed.
         await Task.Delay(1000, CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
+using EdgeIngest.Configuration;
+using EdgeIngest.Pipeline;
+using EdgeIngest.WebConsole.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.WebConsole.Hosting;
+
+/// <summary>
+/// The web console inside the service's process: Kestrel on the configured address (HTTPS with the
+/// owner's certificate when configured), cookie sessions, antiforgery on every form, and no page
+/// or download without a session except the first-run page (and that only with the setup token,
+/// until a password is set).
+/// </summary>
+public sealed class ConsoleHost : IAsyncDisposable
+{
+    internal const string SessionCookie = "edgeingest_console";
+    internal const string StampClaim = "password_stamp";
+    private readonly WebApplication _app;
+
+    private ConsoleHost(WebApplication app, Uri address, string? setupLink)
+    {
+        _app = app;
+        Address = address;
+        SetupLink = setupLink;
+    }
+
+    /// <summary>Where the console answers, e.g. <c>http://127.0.0.1:8080/</c> (the real port when 0 was configured).</summary>
+    public Uri Address { get; }
+
+    /// <summary>The one-time first-run link (with its token), or null when a password is already set.</summary>
+    public string? SetupLink { get; }
+
+    /// <summary>Starts listening; throws (<see cref="IOException"/> and the like) when the address cannot be bound.</summary>
+    public static Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        StartAsync(appliance, config, ConsoleSite.DefaultFolder(config), loggers, cancellationToken);
+
+    /// <param name="consoleFolder">Where the password and session keys live (tests give each console its own).</param>
+    internal static async Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, string consoleFolder, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var site = new ConsoleSite(appliance, config, consoleFolder);
+        var passwords = new PasswordStore(site.Folder);
+        var setupToken = SetupToken.CreateRandom();
+        var https = config.Console.CertFile is { } certFile && config.Console.KeyFile is { } keyFile
+            ? X509Certificate2.CreateFromPemFile(certFile, keyFile)
+            : null;
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggers));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = ConsoleLimits.MaxRequestBodyBytes;
+            kestrel.Listen(IPEndPoint.Parse(config.Console.Listen), listen =>
+            {
+                if (https is not null)
+                {
+                    listen.UseHttps(https);
+                }
+            });
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = ConsoleLimits.MaxFormValueLength;
+            form.MultipartBodyLengthLimit = ConsoleLimits.MaxRequestBodyBytes;
+        });
+        builder.Services.AddSingleton(site);
+        builder.Services.AddSingleton(passwords);
+        builder.Services.AddSingleton(setupToken);
+        builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
+        builder.Services.AddSingleton(new ConsoleAudit(appliance.Records.Audit));
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.Folder, "keys")))
+            .SetApplicationName("edgeingest-console");
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = SessionCookie;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/login";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = RedirectPagesAnswerApi401;
+            cookie.Events.OnValidatePrincipal = RejectSessionsOfAnOldPassword;
+        });
+        builder.Services.AddAuthorization(authorization =>
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "edgeingest_csrf";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AllowAnonymousToPage("/Login");
+            pages.Conventions.AllowAnonymousToPage("/Setup");
+        }).AddApplicationPart(typeof(ConsoleHost).Assembly);
+
+        var app = builder.Build();
+        app.Use(SecurityHeaders.AddAsync);
+        app.Use(ConsoleLimits.RefuseOversizedAsync);
+        app.UseStatusCodePages(StatusCodeText.WriteAsync);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        ReportDownloads.Map(app);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the web console started without an address");
+        var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        var logger = loggers.CreateLogger("EdgeIngest.Console");
+        ConsoleLog.Listening(logger, address.ToString());
+        string? setupLink = null;
+        if (!passwords.IsSet)
+        {
+            setupLink = new Uri(address, $"setup?token={setupToken.Value}").ToString();
+            ConsoleLog.SetupLink(logger, setupLink);
+        }
+
+        return new ConsoleHost(app, address, setupLink);
+    }
+
+    /// <summary>The password's stamp as a session claim: a session made under another password is no longer one.</summary>
+    internal static Claim StampOf(PasswordStore passwords) => new(StampClaim, passwords.Stamp);
+
+    private static Task RedirectPagesAnswerApi401(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static async Task RejectSessionsOfAnOldPassword(CookieValidatePrincipalContext context)
+    {
+        var passwords = context.HttpContext.RequestServices.GetRequiredService<PasswordStore>();
+        if (context.Principal?.FindFirst(StampClaim)?.Value != passwords.Stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

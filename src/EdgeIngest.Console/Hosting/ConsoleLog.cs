@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeIngest.WebConsole.Hosting;
+
+internal static partial class ConsoleLog
+{
+    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Web console at {Address}")]
+    public static partial void Listening(ILogger logger, string address);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Warning, Message = "Web console: no password yet; set one at {SetupLink} (this link works until a password is set)")]
+    public static partial void SetupLink(ILogger logger, string setupLink);
+
+    [LoggerMessage(EventId = 902, Level = LogLevel.Warning, Message = "Web console: {Outcome} from {RemoteAddress}")]
+    public static partial void Access(ILogger logger, string outcome, string remoteAddress);
+}

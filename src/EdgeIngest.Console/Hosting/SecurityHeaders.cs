@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeIngest.WebConsole.Hosting;
+
+/// <summary>
+/// Headers on every answer: no framing, no sniffing, no referrer (the setup link carries a secret),
+/// nothing cached, and a content policy that allows no script and no outside resource at all.
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static Task AddAsync(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return next();
+    }
+}

@@ -1,0 +1,15 @@
+namespace EdgeIngest.WebConsole.Views;
+
+/// <summary>One camera on the Status page.</summary>
+internal sealed record CameraRow(
+    string Id,
+    string Url,
+    string State,
+    bool Streaming,
+    string? Cause,
+    long FramesIn,
+    long FramesAnalysed,
+    long FramesStill,
+    long FramesDropped,
+    long Restarts,
+    string LastFrame);

@@ -88,13 +88,29 @@ public sealed class DocumentReception
         }
     }
 
-    /// <summary>Audits a list or agreement that start-up took from the configured file because it was newer than anything stored.</summary>
-    public void RecordStartUpAdoption(string document, long version, string source)
+    /// <summary>Audits a hotlist that start-up took from the configured file because it was newer than anything stored.</summary>
+    public void RecordStartUpAdoption(string document, long version, string source) =>
+        AppendStartUpAdoption(AuditKinds.HotlistAccepted, source, [new("document", document), new("version", Number(version))]);
+
+    /// <summary>Audits an agreement that start-up took from the configured file, with everything it states (as one from the topic is).</summary>
+    public void RecordStartUpAdoption(SharingAgreement agreement, string source) =>
+        AppendStartUpAdoption(AuditKinds.AgreementAccepted, source, AgreementFields(agreement, previousVersion: null));
+
+    private static KeyValuePair<string, string>[] AgreementFields(SharingAgreement agreement, long? previousVersion) =>
+    [
+        new("document", SignedDocumentTypes.Agreement), new("agreement_id", agreement.AgreementId), new("version", Number(agreement.Version)),
+        new("previous_version", previousVersion is { } previous ? Number(previous) : "none"), new("agency", agreement.Agency),
+        new("allowed_categories", string.Join(',', agreement.AllowedCategories.Order(StringComparer.Ordinal))),
+        new("sharing_policy", AgreementPayload.PolicyName(agreement.Policy)),
+        new("retention_days", Invariant($"reads {agreement.Retention.Reads}, hits {agreement.Retention.Hits}, evidence {agreement.Retention.Evidence}")),
+        new("valid_from", IsoTimestamps.Format(agreement.ValidFrom)), new("valid_until", IsoTimestamps.Format(agreement.ValidUntil)),
+    ];
+
+    private void AppendStartUpAdoption(string kind, string source, KeyValuePair<string, string>[] fields)
     {
-        var kind = document == SignedDocumentTypes.Agreement ? AuditKinds.AgreementAccepted : AuditKinds.HotlistAccepted;
         try
         {
-            _audit.Append(kind, [new("document", document), new("version", Number(version)), new("channel", "configured_file"), new("source", source), new("key_id", _key.KeyId)]);
+            _audit.Append(kind, [.. fields, new("channel", "configured_file"), new("source", source), new("key_id", _key.KeyId)]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -242,15 +258,7 @@ public sealed class DocumentReception
             () => _agreementStore.Save(agreement.Version, envelope.Span),
             path,
             AuditKinds.AgreementAccepted,
-            [
-                new("document", document), new("agreement_id", agreement.AgreementId), new("version", Number(agreement.Version)),
-                new("previous_version", current is null ? "none" : Number(current.Version)), new("agency", agreement.Agency),
-                new("allowed_categories", string.Join(',', agreement.AllowedCategories.Order(StringComparer.Ordinal))),
-                new("sharing_policy", AgreementPayload.PolicyName(agreement.Policy)),
-                new("retention_days", Invariant($"reads {agreement.Retention.Reads}, hits {agreement.Retention.Hits}, evidence {agreement.Retention.Evidence}")),
-                new("valid_from", IsoTimestamps.Format(agreement.ValidFrom)), new("valid_until", IsoTimestamps.Format(agreement.ValidUntil)),
-                .. Provenance(channel, source, hash),
-            ]);
+            [.. AgreementFields(agreement, current?.Version), .. Provenance(channel, source, hash)]);
         _agreements.TryReplace(new VersionedAgreement(agreement, path));
         var summary = $"agreement {agreement.AgreementId} version {current?.Version.ToString(CultureInfo.InvariantCulture) ?? "none"} → {agreement.Version}; {_agreements.Describe(now)}";
         return Accept(document, agreement.Version, agreement.Version, summary, source, hash, now);

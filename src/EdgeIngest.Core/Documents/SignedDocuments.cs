@@ -60,7 +60,7 @@ public sealed class SignedDocuments : IDisposable
 
             if (agreementAdopted && agreement is not null)
             {
-                reception.RecordStartUpAdoption(SignedDocumentTypes.Agreement, agreement.Version, config.Agreement.File!);
+                reception.RecordStartUpAdoption(agreement.Agreement, config.Agreement.File!);
             }
 
             return new SignedDocuments(key, hotlistStore, reception);

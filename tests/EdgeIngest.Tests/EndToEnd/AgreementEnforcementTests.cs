@@ -67,7 +67,12 @@ public sealed class AgreementEnforcementTests(DemoCamerasFixture cameras) : ICla
         Assert.Equal(appliance.Router.Hits, kept.Hits);
 
         // Each hit that left is a disclosure in the audit, and nothing else is.
-        var disclosures = AuditReader.ReadRecords(AuditPaths.Under(config.Storage.Directory)).Where(r => r.Kind == AuditKinds.Disclosure).ToList();
+        var records = AuditReader.ReadRecords(AuditPaths.Under(config.Storage.Directory)).ToList();
+        var disclosures = records.Where(r => r.Kind == AuditKinds.Disclosure).ToList();
+
+        // The configured agreement is audited with what it states, as one from the topic is.
+        var accepted = Assert.Single(records, r => r.Kind == AuditKinds.AgreementAccepted);
+        Assert.Equal(("agr-test", "Test County Sheriff", "reads 7, hits 90, evidence 30"), (accepted.Field("agreement_id"), accepted.Field("agency"), accepted.Field("retention_days")));
         Assert.Equal(appliance.Router.Hits, disclosures.Count);
         Assert.All(disclosures, d => Assert.Equal(Allowed, d.Field(AuditFields.ListedPlate)));
         await watching.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);

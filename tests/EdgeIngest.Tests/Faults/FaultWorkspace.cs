@@ -63,6 +63,8 @@ internal sealed class FaultWorkspace : IDisposable
               segment_root: segments
               pre_roll_seconds: {options.ClipRollSeconds}
               post_roll_seconds: {options.ClipRollSeconds}
+            console:
+              enabled: false
             """));
         File.WriteAllText(workspace.ReceiverConfig, $"""
             broker:

@@ -131,6 +131,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         app.UseAuthorization();
         app.MapRazorPages();
         ReportDownloads.Map(app);
+        EvidenceDownloads.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -151,9 +152,11 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>The password's stamp as a session claim: a session made under another password is no longer one.</summary>
     internal static Claim StampOf(PasswordStore passwords) => new(StampClaim, passwords.Stamp);
 
+    /// <summary>Pages send the browser to the login; downloads and snapshots (not pages a person reads) answer 401.</summary>
     private static Task RedirectPagesAnswerApi401(RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeIngest.Agreements;
 using EdgeIngest.Cameras;
 using EdgeIngest.Configuration;
+using EdgeIngest.Hotlists;
 
 namespace EdgeIngest.WebConsole.Views;
 
@@ -51,6 +52,17 @@ internal static class PlainWords
         $"Reads are kept on this box for {Days(days.Reads)}, hits for {Days(days.Hits)}, snapshots and clips for {Days(days.Evidence)}; then they are deleted.";
 
     public static string Category(string category) => category.Replace('_', ' ');
+
+    /// <summary>A moment to the second (a hit or read), where <see cref="Time"/> gives minutes.</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string MatchKind(MatchKind kind) => kind switch
+    {
+        Hotlists.MatchKind.Exact => "exact",
+        Hotlists.MatchKind.LookAlike => "look-alike (characters the camera can confuse)",
+        Hotlists.MatchKind.Wildcard => "partial plate on the list",
+        _ => "other",
+    };
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -256,6 +256,93 @@ public sealed class RecordStore : IDisposable
         }
     }
 
+    /// <summary>The newest hits the box kept, newest first, at most <paramref name="limit"/> (what the console lists).</summary>
+    public IReadOnlyList<RecordedHit> RecentHits(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            using var command = Command(
+                null,
+                """
+                SELECT event_id, camera_id, at_ms, plate, listed_plate, category, match_kind, distance, disclosed, withheld_reason, hotlist_version, agreement_version
+                FROM hits ORDER BY at_ms DESC, event_id LIMIT $n
+                """,
+                ("$n", limit));
+            using var reader = command.ExecuteReader();
+            var hits = new List<RecordedHit>();
+            while (reader.Read())
+            {
+                hits.Add(new RecordedHit(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetString(5),
+                    MatchKindOf(reader.GetString(6)),
+                    reader.GetInt32(7),
+                    reader.GetInt64(8) != 0,
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetInt64(10),
+                    reader.IsDBNull(11) ? null : reader.GetInt64(11)));
+            }
+
+            return hits;
+        }
+    }
+
+    /// <summary>The newest reads the box kept, newest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<RecordedRead> RecentReads(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            using var command = Command(
+                null,
+                "SELECT event_id, camera_id, at_ms, plate, confidence, shared FROM reads ORDER BY at_ms DESC, event_id LIMIT $n",
+                ("$n", limit));
+            using var reader = command.ExecuteReader();
+            var reads = new List<RecordedRead>();
+            while (reader.Read())
+            {
+                reads.Add(new RecordedRead(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.GetString(3),
+                    (float)reader.GetDouble(4),
+                    reader.GetInt64(5) != 0));
+            }
+
+            return reads;
+        }
+    }
+
+    /// <summary>
+    /// The full path of the evidence file of <paramref name="kind"/> the store lists for an event, or
+    /// null when it lists none (or the file is gone). The path comes from the store's own row, never
+    /// from the caller, and must lie under <see cref="Folder"/>: a caller cannot name another file.
+    /// </summary>
+    public string? EvidenceFileOf(string eventId, string kind)
+    {
+        string? relative;
+        lock (_gate)
+        {
+            using var command = Command(null, "SELECT path FROM evidence WHERE event_id = $e AND kind = $k ORDER BY path LIMIT 1", ("$e", eventId), ("$k", kind));
+            relative = command.ExecuteScalar() as string;
+        }
+
+        if (relative is null)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(Folder) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+
     public void Dispose() => _connection.Dispose();
 
     /// <summary>The documented names (snake_case), independent of the enum's C# spelling.</summary>
@@ -265,6 +352,14 @@ public sealed class RecordStore : IDisposable
         MatchKind.LookAlike => "look_alike",
         MatchKind.Wildcard => "wildcard",
         _ => "other",
+    };
+
+    private static MatchKind MatchKindOf(string name) => name switch
+    {
+        "exact" => MatchKind.Exact,
+        "look_alike" => MatchKind.LookAlike,
+        "wildcard" => MatchKind.Wildcard,
+        _ => throw new RecordsException($"the records hold an unknown match kind '{name}'"),
     };
 
     private static string DayOf(DateTimeOffset at) => Day(DateOnly.FromDateTime(at.UtcDateTime));

@@ -1,5 +1,7 @@
 using System.Net;
 using EdgeIngest.Audit;
+using EdgeIngest.Hotlists;
+using EdgeIngest.Records;
 using EdgeIngest.WebConsole.Access;
 using Microsoft.Playwright;
 
@@ -12,7 +14,7 @@ namespace EdgeIngest.Tests.WebConsole;
 /// </summary>
 public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<ConsoleFixture>
 {
-    private static readonly string[] Pages = ["", "agreement", "audit", "report", "password"];
+    private static readonly string[] Pages = ["", "hits", "reads", "agreement", "audit", "report", "password"];
 
     [Fact]
     public async Task First_Run_Sets_The_Password_Only_Through_The_Setup_Token_And_Then_Closes_The_Page()
@@ -93,7 +95,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         await ConsoleFixture.ScreenshotAsync(page, "login");
 
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
-        foreach (var download in new[] { "api/report.csv", "api/report.json" })
+        foreach (var download in new[] { "api/report.csv", "api/report.json", "evidence/any-event/plate.jpg" })
         {
             using var answer = await http.GetAsync(new Uri(download, UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
@@ -102,6 +104,62 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         // A form posted without a session and without the antiforgery token changes nothing.
         using var verify = await http.PostAsync(new Uri("audit?handler=Verify", UriKind.Relative), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
         Assert.True(verify.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST /audit answered {verify.StatusCode}");
+    }
+
+    [Fact]
+    public async Task The_Hits_Page_Shows_A_Recorded_Hit_With_Its_Plate_Snapshot_Served_Only_With_A_Session()
+    {
+        var store = site.Appliance.Records.Store;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        RecordedHit? recorded;
+        while ((recorded = site.Appliance.Router.Hits < 1 ? null : store.RecentHits(1).SingleOrDefault()) is null || store.EvidenceFileOf(recorded.EventId, "plate") is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no hit with a plate snapshot was recorded in 60 s (router hits {site.Appliance.Router.Hits})");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        // A covert hit, kept as the committer keeps one (no plate, category "covert"), an hour older than the real one.
+        store.RecordHit(new RecordedHit("covert-hit-1", "entrance", recorded.At.AddHours(-1), "", "", EdgeIngest.Hits.HitCommitter.CovertCategory, MatchKind.Exact, 0, true, null, 1, 1));
+
+        var page = await site.SignedInPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "hits").ToString());
+        await ConsoleFixture.ScreenshotAsync(page, "hits");
+        var covert = page.Locator("li.hit[data-event='covert-hit-1']");
+        Assert.Equal("A covert hit (details are not shown on the box).", await covert.Locator("[data-field=covert]").InnerTextAsync());
+        Assert.Equal(0, await covert.Locator("img, [data-field=plate], [data-field=listed]").CountAsync());
+        Assert.Equal(404, (await page.APIRequest.GetAsync(new Uri(site.Address, "evidence/covert-hit-1/plate.jpg").ToString())).Status);
+        var row = page.Locator($"li.hit[data-event='{recorded.EventId}']");
+        Assert.Equal("7ABC123", await row.Locator("[data-field=listed]").InnerTextAsync());
+        Assert.Equal(recorded.Plate, await row.Locator("[data-field=plate]").InnerTextAsync());
+        Assert.Contains("stolen vehicle", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("sent to the agency", await row.Locator("[data-field=disclosure]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(recorded.MatchKind != MatchKind.Exact, await row.Locator("[data-field=confirm]").CountAsync() == 1);
+
+        // The snapshot loaded in the page, and its address answers a JPEG to this session only.
+        var source = await row.Locator("img.plate").GetAttributeAsync("src");
+        Assert.Equal($"/evidence/{recorded.EventId}/plate.jpg", source);
+        Assert.True(await row.Locator("img.plate").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the plate snapshot did not load in the page");
+        var image = await page.APIRequest.GetAsync(new Uri(site.Address, source).ToString());
+        Assert.Equal(200, image.Status);
+        Assert.Equal("image/jpeg", image.Headers["content-type"]);
+        Assert.Equal(await File.ReadAllBytesAsync(store.EvidenceFileOf(recorded.EventId, "plate")!, TestContext.Current.CancellationToken), await image.BodyAsync());
+
+        // Only what the store lists for an event: no other kind, no other event, no path out of the folder.
+        foreach (var path in new[] { "evidence/no-such-event/plate.jpg", "evidence/..%2Frecords.db/plate.jpg", "evidence/..%2F..%2Fconsole/plate.jpg", $"evidence/{recorded.EventId}/frame.jpg" })
+        {
+            var refused = await page.APIRequest.GetAsync(new Uri(site.Address, path).ToString());
+            Assert.True(refused.Status == 404, $"/{path} answered {refused.Status}");
+        }
+
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
+        using var unauthorized = await anonymous.GetAsync(new Uri(source!.TrimStart('/'), UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+
+        // The read behind the hit is on the Reads page, kept on the box (only hits are shared).
+        await page.GotoAsync(new Uri(site.Address, "reads").ToString());
+        await ConsoleFixture.ScreenshotAsync(page, "reads");
+        Assert.Contains(recorded.Plate, await page.InnerTextAsync("table.reads"), StringComparison.Ordinal);
+        Assert.Contains("kept on this box", await page.InnerTextAsync("table.reads"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +210,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         Assert.True(scrollWidth <= 375, $"the page is {scrollWidth} px wide on a 375 px screen");
         await ConsoleFixture.ScreenshotAsync(page, "status-phone");
 
-        foreach (var path in new[] { "agreement", "audit", "report" })
+        foreach (var path in new[] { "hits", "reads", "agreement", "audit", "report" })
         {
             await page.GotoAsync(new Uri(site.Address, path).ToString());
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

@@ -138,4 +138,43 @@ public sealed class RecordStoreTests
         Assert.Contains("not usable in a file name", error.Message, StringComparison.Ordinal);
         Assert.Empty(folder.EvidenceOnDisk());
     }
+
+    [Fact]
+    public void Recent_Hits_And_Reads_Come_Back_Whole_Newest_First_And_At_Most_The_Limit()
+    {
+        using var folder = new RecordsFolder();
+        using var store = folder.Open();
+        store.RecordHit(RecordsFolder.Hit("hit-old", Now.AddMinutes(-3)));
+        store.RecordHit(RecordsFolder.Hit("hit-new", Now.AddMinutes(-1), kind: MatchKind.LookAlike));
+        store.RecordHit(RecordsFolder.Hit("hit-mid", Now.AddMinutes(-2), kind: MatchKind.Wildcard, disclosed: false, withheld: "category_not_allowed"));
+        store.RecordRead(RecordsFolder.Read("read-old", Now.AddMinutes(-5)));
+        store.RecordRead(RecordsFolder.Read("read-new", Now.AddMinutes(-4), shared: true));
+
+        var hits = store.RecentHits(2);
+
+        Assert.Equal(["hit-new", "hit-mid"], hits.Select(h => h.EventId));
+        Assert.Equal(RecordsFolder.Hit("hit-new", Now.AddMinutes(-1), kind: MatchKind.LookAlike), hits[0]);
+        Assert.Equal(RecordsFolder.Hit("hit-mid", Now.AddMinutes(-2), kind: MatchKind.Wildcard, disclosed: false, withheld: "category_not_allowed"), hits[1]);
+        Assert.Equal(3, store.RecentHits(100).Count);
+        Assert.Equal([RecordsFolder.Read("read-new", Now.AddMinutes(-4), shared: true), RecordsFolder.Read("read-old", Now.AddMinutes(-5))], store.RecentReads(100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.RecentReads(0));
+    }
+
+    [Fact]
+    public void The_Evidence_File_Of_An_Event_Is_Only_One_The_Store_Lists_Under_Its_Folder()
+    {
+        using var folder = new RecordsFolder();
+        using var store = folder.Open();
+        var plate = store.StoreEvidence("hit-1", "plate", Now, RecordsFolder.Jpeg());
+        store.StoreEvidence("hit-1", "frame", Now, RecordsFolder.Jpeg());
+
+        Assert.Equal(Path.GetFullPath(Path.Combine(store.Folder, plate)), store.EvidenceFileOf("hit-1", "plate"));
+        Assert.Null(store.EvidenceFileOf("hit-2", "plate"));
+        Assert.Null(store.EvidenceFileOf("hit-1", "clip"));
+        Assert.Null(store.EvidenceFileOf("../records.db", "plate"));
+
+        // A listed file that is gone from disk is not offered either.
+        File.Delete(Path.Combine(store.Folder, plate));
+        Assert.Null(store.EvidenceFileOf("hit-1", "plate"));
+    }
 }

@@ -132,6 +132,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         app.MapRazorPages();
         ReportDownloads.Map(app);
         EvidenceDownloads.Map(app);
+        ConsoleScripts.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -152,11 +153,12 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>The password's stamp as a session claim: a session made under another password is no longer one.</summary>
     internal static Claim StampOf(PasswordStore passwords) => new(StampClaim, passwords.Stamp);
 
-    /// <summary>Pages send the browser to the login; downloads and snapshots (not pages a person reads) answer 401.</summary>
+    /// <summary>Pages send the browser to the login; downloads, snapshots and scripts (not pages a person reads) answer 401.</summary>
     private static Task RedirectPagesAnswerApi401(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-            || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal))
+            || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal)
+            || context.Request.Path.StartsWithSegments("/scripts", StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

@@ -12,4 +12,5 @@ internal sealed record CameraRow(
     long FramesStill,
     long FramesDropped,
     long Restarts,
-    string LastFrame);
+    string LastFrame,
+    string VehiclesRead);

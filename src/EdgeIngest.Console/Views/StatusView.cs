@@ -28,11 +28,12 @@ internal sealed record StatusView(
     {
         var appliance = site.Appliance;
         var now = DateTimeOffset.UtcNow;
-        var cameras = new List<CameraRow>(appliance.Cameras.Count);
-        for (var i = 0; i < appliance.Cameras.Count; i++)
+        var live = appliance.CameraSet.Current;
+        var cameras = new List<CameraRow>(live.Length);
+        foreach (var camera in live)
         {
-            var status = appliance.Cameras[i].GetStatus();
-            var worker = appliance.Workers[i];
+            var status = camera.Ingest.GetStatus();
+            var worker = camera.Worker;
             var streaming = status.State == CameraState.Streaming;
             cameras.Add(new CameraRow(
                 status.CameraId,
@@ -45,7 +46,8 @@ internal sealed record StatusView(
                 worker.FramesSkippedStill,
                 status.FramesDropped,
                 status.Restarts,
-                status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet"));
+                status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet",
+                VehiclesRead(appliance.Router.ReadsOf(camera.Id), now)));
         }
 
         var hotlist = appliance.Hotlists.Current;
@@ -80,6 +82,9 @@ internal sealed record StatusView(
             ? $"accepted {PlainWords.Time(at)} ({PlainWords.Age(now - at)})"
             : "loaded from the configured file (no acceptance recorded in the audit)";
     }
+
+    private static string VehiclesRead(Hits.CameraReadCount count, DateTimeOffset now) =>
+        count.LastAt is { } last ? $"{count.Reads} since start, the last {PlainWords.Age(now - last)}" : "none yet";
 
     private static long FreeBytes(string directory)
     {

@@ -62,4 +62,10 @@ public static class AuditFields
 
     /// <summary>For <c>console_password_set</c>: <c>first_run</c> or <c>changed</c>.</summary>
     public const string How = "how";
+
+    // config_changed made in the console
+    public const string ChangedBy = "changed_by";
+    public const string CameraChange = "camera_change";
+    public const string CameraUrl = "camera_url";
+    public const string CameraZone = "camera_zone";
 }

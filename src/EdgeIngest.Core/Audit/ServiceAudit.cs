@@ -39,6 +39,24 @@ public static class ServiceAudit
         return changed;
     }
 
+    /// <summary>
+    /// A change the running service made to its own configuration file (the owner's console): the
+    /// old and new fingerprints, the sections that changed, and <paramref name="what"/> (who, which
+    /// camera, how). The next start then finds the file as audited and records no second change.
+    /// </summary>
+    public static void RecordEdited(IAuditTrail audit, string configPath, ConfigFingerprint before, IEnumerable<KeyValuePair<string, string>> what)
+    {
+        var now = ConfigFingerprint.Of(configPath);
+        audit.Append(AuditKinds.ConfigChanged, [
+            new(AuditFields.ConfigFile, configPath),
+            new(AuditFields.OldSha256, before.Sha256),
+            new(AuditFields.NewSha256, now.Sha256),
+            new(AuditFields.ChangedKeys, string.Join(", ", ConfigFingerprint.ChangedSections(before.Sections, now.Sections))),
+            .. what,
+            new(SectionsField, now.Sections),
+        ]);
+    }
+
     public static void RecordStopped(IAuditTrail audit, TimeSpan uptime) =>
         audit.Append(AuditKinds.ServiceStopped, [new(AuditFields.UptimeSeconds, ((long)uptime.TotalSeconds).ToString(CultureInfo.InvariantCulture))]);
 

@@ -50,4 +50,7 @@ public sealed class CameraOptions
     public string FfmpegPath { get; set; } = "ffmpeg";
 
     public string FfprobePath { get; set; } = "ffprobe";
+
+    /// <summary>A copy to change (the running camera's options are never changed in place).</summary>
+    public CameraOptions Copy() => (CameraOptions)MemberwiseClone();
 }

@@ -15,7 +15,7 @@ namespace EdgeIngest.Clips;
 /// </summary>
 public sealed class ClipCutter
 {
-    private readonly Dictionary<string, SegmentRecorder> _recorders;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SegmentRecorder> _recorders;
     private readonly ClipOptions _options;
     private readonly ClipStore _store;
     private readonly ILogger _logger;
@@ -28,7 +28,7 @@ public sealed class ClipCutter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ClipOptionsValidator.Validate(options);
-        _recorders = recorders.ToDictionary(recorder => recorder.CameraId, StringComparer.Ordinal);
+        _recorders = new(recorders.Select(recorder => KeyValuePair.Create(recorder.CameraId, recorder)), StringComparer.Ordinal);
         _options = options;
         _logger = logger;
         _ffmpegPath = ffmpegPath;
@@ -38,6 +38,12 @@ public sealed class ClipCutter
     }
 
     public string ClipDirectory => _store.Directory;
+
+    /// <summary>A camera added while running: its clips are cut from this recorder.</summary>
+    public void Attach(SegmentRecorder recorder) => _recorders[recorder.CameraId] = recorder;
+
+    /// <summary>A camera removed or restarted: cuts no longer read its old recorder.</summary>
+    public void Detach(string cameraId, SegmentRecorder recorder) => _recorders.TryRemove(KeyValuePair.Create(cameraId, recorder));
 
     /// <summary>The clip for a read at <paramref name="moment"/>: from pre-roll before it to post-roll after it.</summary>
     public Task<Clip> CutAroundAsync(

@@ -39,6 +39,14 @@ public static partial class ConfigValidator
         }
     }
 
+    /// <summary>The camera list alone, checked exactly as in the file (the console's changes go through here).</summary>
+    public static IReadOnlyList<string> ValidateCameras(List<CameraOptions> cameras)
+    {
+        var problems = new List<string>();
+        ValidateCameras(cameras, problems);
+        return problems;
+    }
+
     private static void ValidateCameras(List<CameraOptions> cameras, List<string> problems)
     {
         if (cameras.Count == 0)

@@ -44,6 +44,16 @@ public sealed class DeviceConfigEditor
         }
     }
 
+    /// <summary>The node at a dotted path (a section, a list or a value), or null.</summary>
+    public YamlNode? Node(string dottedPath) => Find(dottedPath);
+
+    /// <summary>Puts <paramref name="node"/> at a top-level key, replacing what was there (the key keeps its place).</summary>
+    public DeviceConfigEditor SetSection(string key, YamlNode node)
+    {
+        _root.Children[new YamlScalarNode(key)] = node;
+        return this;
+    }
+
     /// <summary>The scalar at a dotted path (<c>device.id</c>), or null.</summary>
     public string? Get(string dottedPath) => (Find(dottedPath) as YamlScalarNode)?.Value;
 

@@ -24,12 +24,18 @@ public sealed class ReadRouter(
     private long _reads;
     private long _withheld;
 
+    // One entry per camera, made at its first read: the hot path only counts.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CameraReadCount> _byCamera = new(StringComparer.Ordinal);
+
     public long Hits => Interlocked.Read(ref _hits);
 
     public long Reads => Interlocked.Read(ref _reads);
 
     /// <summary>Matches the agreement kept on the box (a category it does not allow, or no agreement in force).</summary>
     public long Withheld => Interlocked.Read(ref _withheld);
+
+    /// <summary>The vehicles a camera has read since start (zero for a camera that has read none).</summary>
+    public CameraReadCount ReadsOf(string cameraId) => _byCamera.GetOrAdd(cameraId, static _ => new CameraReadCount());
 
     public void Report(in FinalRead read)
     {
@@ -39,6 +45,7 @@ public sealed class ReadRouter(
         }
 
         Interlocked.Increment(ref _reads);
+        ReadsOf(read.CameraId).Count(read.CapturedAtUtc);
         var list = hotlists.Current;
         var readings = Readings(read);
 

@@ -46,11 +46,9 @@ public sealed class Appliance : IAsyncDisposable
     private readonly OnBoxRecords _onBox;
     private readonly DocumentInbox _documentInbox;
     private readonly InboxFolder _inboxFolder;
-    private readonly List<SegmentRecorder> _recorders = [];
     private readonly HitClipSender? _clips;
     private readonly ClipPromiseRecovery _clipRecovery;
-    private readonly List<CameraIngest> _cameras = [];
-    private readonly List<CameraWorker> _workers = [];
+    private readonly CameraSet _cameras;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _lifetime = new();
     private Task _running = Task.CompletedTask;
@@ -140,16 +138,9 @@ public sealed class Appliance : IAsyncDisposable
             ClipCutter? cutter = null;
             if (config.Clips.Enabled)
             {
-                foreach (var camera in config.Cameras)
-                {
-                    _recorders.Add(new SegmentRecorder(camera, config.Clips, clipLogger));
-                }
-
-                cutter = new ClipCutter(_recorders, config.Clips, clipLogger);
+                cutter = new ClipCutter([], config.Clips, clipLogger);
                 _clips = new HitClipSender(cutter, _outbox, clipLogger);
             }
-
-            _clipRecovery = new ClipPromiseRecovery(_outbox, cutter, _recorders, config.Clips.SegmentSeconds, clipLogger);
 
             var readLogger = loggers.CreateLogger("EdgeIngest.Reads");
             _committer = new HitCommitter(
@@ -171,18 +162,23 @@ public sealed class Appliance : IAsyncDisposable
 
             var turn = new SemaphoreSlim(1, 1);
             var tracking = TrackerOptionsFrom(config);
-            foreach (var camera in config.Cameras)
+            LiveCamera Build(CameraOptions camera)
             {
-                var ingest = new CameraIngest(camera, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"));
-                _cameras.Add(ingest);
+                var logger = loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}");
+                var ingest = new CameraIngest(camera, logger);
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
-                var tracker = new PlateTracker(camera.Id, tracking);
-                _workers.Add(new CameraWorker(
-                    ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
+                var worker = new CameraWorker(ingest, _recognizer, turn, new PlateTracker(camera.Id, tracking), _router, logger, motion, new ZoneReadFilter(zone));
+                var recorder = config.Clips.Enabled ? new SegmentRecorder(camera, config.Clips, clipLogger) : null;
+                return new LiveCamera(camera, ingest, worker, recorder);
             }
 
-            var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System, _onBox.Audit);
+            _cameras = new CameraSet(config.Cameras, Build, cutter);
+            CameraEditor = new CameraEditor(config, _cameras, _onBox.Audit);
+            _clipRecovery = new ClipPromiseRecovery(
+                _outbox, cutter, [.. _cameras.Current.Select(c => c.Recorder).OfType<SegmentRecorder>()], config.Clips.SegmentSeconds, clipLogger);
+
+            var heartbeat = new HeartbeatBuilder(config.Device.Id, () => _cameras.Current, _outbox, config.Storage.Directory, TimeProvider.System, _onBox.Audit);
             _heartbeats = new HeartbeatSender(_connection, topics.Heartbeat, TimeSpan.FromSeconds(config.Broker.HeartbeatSeconds), heartbeat.BuildPayload, eventLogger);
         }
         catch
@@ -198,10 +194,17 @@ public sealed class Appliance : IAsyncDisposable
     // A constructor that fails cannot await; the records' disposal only writes the stop record.
     private static void DisposeSynchronously(OnBoxRecords records) => records.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    public IReadOnlyList<CameraIngest> Cameras => _cameras;
+    /// <summary>The cameras at work; the console adds, changes and removes them while the appliance runs.</summary>
+    public CameraSet CameraSet => _cameras;
+
+    /// <summary>The owner's camera changes: validated, written to the configuration file, applied live, audited.</summary>
+    public CameraEditor CameraEditor { get; }
+
+    /// <summary>The cameras' ingests at this moment.</summary>
+    public IReadOnlyList<CameraIngest> Cameras => [.. _cameras.Current.Select(c => c.Ingest)];
 
     /// <summary>Per camera, the worker that analyses its frames (same order as <see cref="Cameras"/>).</summary>
-    public IReadOnlyList<CameraWorker> Workers => _workers;
+    public IReadOnlyList<CameraWorker> Workers => [.. _cameras.Current.Select(c => c.Worker)];
 
     public ReadRouter Router => _router;
 
@@ -218,7 +221,7 @@ public sealed class Appliance : IAsyncDisposable
     public DocumentReception Documents => _documents.Reception;
 
     /// <summary>Per camera, the recorder of the segment ring that hit clips are cut from (empty when clips are off).</summary>
-    public IReadOnlyList<SegmentRecorder> Recorders => _recorders;
+    public IReadOnlyList<SegmentRecorder> Recorders => [.. _cameras.Current.Select(c => c.Recorder).OfType<SegmentRecorder>()];
 
     /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
     public TopicLayout Topics { get; }
@@ -258,17 +261,7 @@ public sealed class Appliance : IAsyncDisposable
         _connection.Start();
         _sender.Start();
         _heartbeats.Start();
-        foreach (var camera in _cameras)
-        {
-            await camera.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var recorder in _recorders)
-        {
-            await recorder.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var workers = _workers.Select(w => Task.Run(() => w.RunAsync(cancellationToken), CancellationToken.None)).ToArray();
+        await _cameras.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var health = new PeriodicTimer(HealthInterval);
@@ -284,12 +277,7 @@ public sealed class Appliance : IAsyncDisposable
         finally
         {
             // Order matters: no frame may be in recognition when the models are released.
-            foreach (var camera in _cameras)
-            {
-                await camera.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await _cameras.StopCamerasAsync().ConfigureAwait(false);
 
             // Every pass the workers reported is committed (and its clip requested) before the clips stop.
             await _committer.StopAsync().ConfigureAwait(false);
@@ -301,11 +289,7 @@ public sealed class Appliance : IAsyncDisposable
                 await _clips.StopAsync().ConfigureAwait(false);
             }
 
-            foreach (var recorder in _recorders)
-            {
-                await recorder.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
+            await _cameras.StopRecordersAsync().ConfigureAwait(false);
             await _commands.StopAsync().ConfigureAwait(false);
             await _documentInbox.StopAsync().ConfigureAwait(false);
             await _inboxFolder.StopAsync().ConfigureAwait(false);
@@ -320,11 +304,12 @@ public sealed class Appliance : IAsyncDisposable
 
     public void LogHealth()
     {
-        for (var i = 0; i < _cameras.Count; i++)
+        foreach (var camera in _cameras.Current)
         {
-            var status = _cameras[i].GetStatus();
+            var status = camera.Ingest.GetStatus();
+            var worker = camera.Worker;
             var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
-            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, _workers[i].FramesAnalysed, _workers[i].FramesSkippedStill, status.FramesDropped, status.Restarts, failure);
+            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, worker.FramesAnalysed, worker.FramesSkippedStill, status.FramesDropped, status.Restarts, failure);
         }
 
         var backlog = _outbox.GetStatistics();
@@ -348,16 +333,7 @@ public sealed class Appliance : IAsyncDisposable
         }
 
         _lifetime.Dispose();
-        foreach (var camera in _cameras)
-        {
-            await camera.DisposeAsync().ConfigureAwait(false);
-        }
-
-        foreach (var recorder in _recorders)
-        {
-            await recorder.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _cameras.DisposeAsync().ConfigureAwait(false);
         await _committer.DisposeAsync().ConfigureAwait(false);
         if (_clips is not null)
         {

@@ -27,6 +27,8 @@ public sealed class CameraWorker(
     MotionGate? motion = null,
     ZoneReadFilter? zone = null)
 {
+    // Swapped whole when the owner redraws the zone: the loop reads it once per frame.
+    private volatile ZoneSettings _zone = new(motion, zone);
     private long _framesAnalysed;
     private long _framesSkippedStill;
     private long _lastFrameCapturedAtTicks;
@@ -42,6 +44,12 @@ public sealed class CameraWorker(
     public DateTimeOffset? LastFrameCapturedAt => Interlocked.Read(ref _lastFrameCapturedAtTicks) is var ticks and > 0
         ? new DateTimeOffset(ticks, TimeSpan.Zero)
         : null;
+
+    /// <summary>
+    /// A new zone and motion gate, in force from the next frame on, without restarting the camera
+    /// (its ffmpeg and its clip ring keep running).
+    /// </summary>
+    public void ChangeZone(MotionGate? newMotion, ZoneReadFilter? newZone) => _zone = new ZoneSettings(newMotion, newZone);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +68,7 @@ public sealed class CameraWorker(
         await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             Interlocked.Exchange(ref _lastFrameCapturedAtTicks, frame.CapturedAtUtc.UtcTicks);
+            var (motion, zone) = _zone;
             try
             {
                 // Checked before the turn is taken: a still frame never waits behind another camera.
@@ -135,4 +144,6 @@ public sealed class CameraWorker(
             recognizerTurn.Release();
         }
     }
+
+    private sealed record ZoneSettings(MotionGate? Motion, ZoneReadFilter? Filter);
 }

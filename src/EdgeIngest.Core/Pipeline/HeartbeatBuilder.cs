@@ -12,8 +12,7 @@ namespace EdgeIngest.Pipeline;
 /// </summary>
 internal sealed class HeartbeatBuilder(
     string deviceId,
-    IReadOnlyList<CameraIngest> cameras,
-    IReadOnlyList<CameraWorker> workers,
+    Func<IReadOnlyList<LiveCamera>> cameras,
     DurableOutbox outbox,
     string storageDirectory,
     TimeProvider time,
@@ -26,17 +25,19 @@ internal sealed class HeartbeatBuilder(
     public HeartbeatEvent Build()
     {
         var now = time.GetUtcNow();
-        var cameraHealth = new CameraHealthJson[cameras.Count];
-        for (var i = 0; i < cameras.Count; i++)
+        var live = cameras();
+        var cameraHealth = new CameraHealthJson[live.Count];
+        for (var i = 0; i < live.Count; i++)
         {
-            var status = cameras[i].GetStatus();
-            var lastFrame = workers[i].LastFrameCapturedAt;
+            var status = live[i].Ingest.GetStatus();
+            var worker = live[i].Worker;
+            var lastFrame = worker.LastFrameCapturedAt;
             cameraHealth[i] = new CameraHealthJson(
                 status.CameraId,
                 status.State.ToString().ToLowerInvariant(),
                 status.FramesIn,
-                workers[i].FramesAnalysed,
-                workers[i].FramesSkippedStill,
+                worker.FramesAnalysed,
+                worker.FramesSkippedStill,
                 status.FramesDropped,
                 status.Restarts,
                 lastFrame is { } at ? Math.Round(Math.Max(0, (now - at).TotalSeconds), 1) : null,

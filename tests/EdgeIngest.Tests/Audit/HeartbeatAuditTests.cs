@@ -17,7 +17,7 @@ public sealed class HeartbeatAuditTests
         using var log = audit.Open();
         log.Append(AuditKinds.ServiceStarted, []);
         var head = log.Append(AuditKinds.Disclosure, [new(AuditFields.EventId, "e1")]);
-        var builder = new HeartbeatBuilder("gate-01", [], [], outbox, audit.Storage, TimeProvider.System, log);
+        var builder = new HeartbeatBuilder("gate-01", () => [], outbox, audit.Storage, TimeProvider.System, log);
 
         using var heartbeat = JsonDocument.Parse(builder.BuildPayload());
 
@@ -35,7 +35,7 @@ public sealed class HeartbeatAuditTests
     {
         using var outboxFolder = new OutboxFolder();
         using var outbox = outboxFolder.Open();
-        var builder = new HeartbeatBuilder("gate-01", [], [], outbox, outboxFolder.Directory, TimeProvider.System);
+        var builder = new HeartbeatBuilder("gate-01", () => [], outbox, outboxFolder.Directory, TimeProvider.System);
 
         using var heartbeat = JsonDocument.Parse(builder.BuildPayload());
 

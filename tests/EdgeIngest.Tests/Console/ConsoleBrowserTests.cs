@@ -14,7 +14,7 @@ namespace EdgeIngest.Tests.WebConsole;
 /// </summary>
 public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<ConsoleFixture>
 {
-    private static readonly string[] Pages = ["", "hits", "reads", "agreement", "audit", "report", "password"];
+    private static readonly string[] Pages = ["", "cameras", "cameras/edit?id=entrance", "hits", "reads", "agreement", "audit", "report", "password"];
 
     [Fact]
     public async Task First_Run_Sets_The_Password_Only_Through_The_Setup_Token_And_Then_Closes_The_Page()
@@ -95,7 +95,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         await ConsoleFixture.ScreenshotAsync(page, "login");
 
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
-        foreach (var download in new[] { "api/report.csv", "api/report.json", "evidence/any-event/plate.jpg" })
+        foreach (var download in new[] { "api/report.csv", "api/report.json", "evidence/any-event/plate.jpg", "scripts/zone-editor.js" })
         {
             using var answer = await http.GetAsync(new Uri(download, UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
@@ -104,6 +104,13 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         // A form posted without a session and without the antiforgery token changes nothing.
         using var verify = await http.PostAsync(new Uri("audit?handler=Verify", UriKind.Relative), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
         Assert.True(verify.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST /audit answered {verify.StatusCode}");
+        var config = await File.ReadAllBytesAsync(site.Config.SourceFile!, TestContext.Current.CancellationToken);
+        using var camera = await http.PostAsync(
+            new Uri("cameras/edit?handler=Save", UriKind.Relative),
+            new FormUrlEncodedContent([new("NewId", "intruder"), new("Address", "rtsp://127.0.0.1/x")]),
+            TestContext.Current.CancellationToken);
+        Assert.True(camera.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST /cameras/edit answered {camera.StatusCode}");
+        Assert.Equal(config, await File.ReadAllBytesAsync(site.Config.SourceFile!, TestContext.Current.CancellationToken));
     }
 
     [Fact]

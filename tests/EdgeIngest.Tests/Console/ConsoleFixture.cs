@@ -39,6 +39,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public EdgeIngestConfig Config { get; private set; } = null!;
 
+    /// <summary>The simulator's address for a mount (<c>/cam1</c>, <c>/cam2</c>: the demo clip).</summary>
+    public string SimulatedCamera(string mount) => _cameras.Simulator.UrlFor(mount);
+
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(InstallLayout.Root, ".test-artifacts", "console")).FullName;
 
     public async ValueTask InitializeAsync()

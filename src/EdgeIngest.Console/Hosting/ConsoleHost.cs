@@ -99,7 +99,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.Configure<FormOptions>(form =>
         {
             form.ValueLengthLimit = ConsoleLimits.MaxFormValueLength;
-            form.MultipartBodyLengthLimit = ConsoleLimits.MaxRequestBodyBytes;
+            form.MultipartBodyLengthLimit = ConsoleLimits.MaxUploadBytes;
         });
         builder.Services.AddSingleton(site);
         builder.Services.AddSingleton(https);

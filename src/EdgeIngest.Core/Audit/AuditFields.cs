@@ -62,4 +62,9 @@ public static class AuditFields
 
     /// <summary>For <c>console_password_set</c>: <c>first_run</c> or <c>changed</c>.</summary>
     public const string How = "how";
+
+    // console_enrollment_applied (never the key)
+    public const string DeviceId = "device_id";
+    public const string Broker = "broker";
+    public const string CertificateExpires = "certificate_expires";
 }

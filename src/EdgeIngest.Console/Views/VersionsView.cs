@@ -33,12 +33,10 @@ internal sealed record VersionsView(string EdgeIngest, string DotNet, string Onn
     private static List<ModelFile> ModelsInUse(RecognitionConfig recognition)
     {
         var folder = recognition.ModelsDirectory ?? InstallLayout.ModelsDirectory;
-        var files = new List<(string Name, string Role)>
-        {
-            recognition.Finder == "plate"
-                ? (PlateRecognizerOptions.PlateDetectorModelFile, "finds plates")
-                : (PlateRecognizerOptions.DetectorModelFile, "finds text (PP-OCRv4)"),
-        };
+        // The text detector is loaded either way: it finds text, or refines each plate to its character band.
+        var files = recognition.Finder == "plate"
+            ? new List<(string Name, string Role)> { (PlateRecognizerOptions.PlateDetectorModelFile, "finds plates"), (PlateRecognizerOptions.DetectorModelFile, "finds each plate's characters (PP-OCRv4)") }
+            : [(PlateRecognizerOptions.DetectorModelFile, "finds text (PP-OCRv4)")];
         files.AddRange(recognition.Reader == "plate"
             ? [(PlateRecognizerOptions.PlateRecognizerModelFile, "reads plates"), (PlateRecognizerOptions.PlateKeysFile, "the reader's characters")]
             : [(PlateRecognizerOptions.RecognizerModelFile, "reads text (PP-OCRv4)"), (PlateRecognizerOptions.KeysFile, "the reader's characters")]);

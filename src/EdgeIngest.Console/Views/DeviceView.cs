@@ -19,7 +19,8 @@ internal sealed record DeviceView(
     CertificateFacts? AgencyCa,
     string AgencyKey,
     string Registration,
-    string? ConfigFile)
+    string? ConfigFile,
+    string? Pending)
 {
     public static DeviceView Of(EdgeIngestConfig config)
     {
@@ -32,7 +33,30 @@ internal sealed record DeviceView(
             : deviceCertificate is null
                 ? "TLS to the broker, but without a device certificate: the broker cannot tell this device from another. Upload the agency's enrollment bundle below."
                 : "Enrolled: TLS to the agency broker with this device's own certificate.";
-        return new DeviceView(config.Device.Id, broker, tls is not null, summary, deviceCertificate, agencyCa, DescribeAgencyKey(config.Agency.PublicKeyFile), DescribeRegistration(config.Registration.File), config.SourceFile);
+        return new DeviceView(config.Device.Id, broker, tls is not null, summary, deviceCertificate, agencyCa, DescribeAgencyKey(config.Agency.PublicKeyFile), DescribeRegistration(config.Registration.File), config.SourceFile, PendingRestart(config));
+    }
+
+    /// <summary>What the configuration file names now when it is not what the service runs with (an enrollment applied since the start).</summary>
+    private static string? PendingRestart(EdgeIngestConfig config)
+    {
+        if (config.SourceFile is not { } file)
+        {
+            return null;
+        }
+
+        try
+        {
+            var written = DeviceConfigEditor.Open(file);
+            var (id, host, port, cert) = (written.Get("device.id"), written.Get("broker.host"), written.Get("broker.port"), written.Get("broker.tls.cert_file"));
+            var running = (config.Device.Id, config.Broker.Host, config.Broker.Port.ToString(CultureInfo.InvariantCulture), config.Broker.Tls?.CertFile is not null);
+            return (id, host, port ?? running.Item3, cert is not null) == running
+                ? null
+                : $"The configuration file now names device {id} at broker {host}:{port}{(cert is null ? "" : " with TLS and its certificate")}: that takes effect when the service restarts.";
+        }
+        catch (Exception e) when (e is EnrollmentException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string DescribeAgencyKey(string file)

@@ -36,6 +36,7 @@ public sealed partial class ConsoleDeviceTests(ConsoleFixture site, AgencyPki pk
         Assert.Equal(site.Config.Device.Id, await page.InnerTextAsync("[data-field=device-id]"));
         Assert.Contains("Not enrolled", await page.InnerTextAsync("[data-field=enrollment]"), StringComparison.Ordinal);
         Assert.Equal("plain MQTT, no TLS", await page.InnerTextAsync("[data-field=tls]"));
+        Assert.Equal(0, await page.Locator("[data-field=pending]").CountAsync());
         Assert.Contains(TestAgency.Key.KeyId, await page.InnerTextAsync("[data-field=agency-key]"), StringComparison.Ordinal);
         Assert.Equal(AgencyConnection.DeviceVersion, await page.InnerTextAsync("[data-field=version]"));
         Assert.StartsWith(".NET 10", await page.InnerTextAsync("[data-field=dotnet]"), StringComparison.Ordinal);
@@ -140,6 +141,7 @@ public sealed partial class ConsoleDeviceTests(ConsoleFixture site, AgencyPki pk
 
             Assert.Equal(bundle.DeviceCertificatePem, File.ReadAllText(Path.Combine(folder, EnrollmentFiles.DeviceCertificate)));
             Assert.Equal(site.Config.Device.Id, await page.InnerTextAsync("[data-field=device-id]"));
+            Assert.Contains("now names device gate-enrolled-01 at broker mqtt.agency.example:8883 with TLS", await page.InnerTextAsync("[data-field=pending]"), StringComparison.Ordinal);
             Assert.Equal(runningBytes, File.ReadAllBytes(running));
 
             var record = Assert.Single(NewestRecords(auditBefore), r => r.Kind == AuditKinds.ConsoleEnrollmentApplied);

@@ -39,7 +39,7 @@ internal sealed class DeviceModel(ConsoleSite site, ConsoleHttps https, RecentLo
         }
         catch (EnrollmentException e)
         {
-            Problem = $"Refused, nothing was changed. {e.Message}";
+            Problem = $"Refused, nothing was changed: {e.Message}";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -87,7 +87,7 @@ public sealed partial class ConsoleDeviceTests(ConsoleFixture site, AgencyPki pk
 
             Assert.Equal(422, response.Status);
             var problem = await page.InnerTextAsync("[role=alert]");
-            Assert.StartsWith("Refused, nothing was changed.", problem, StringComparison.Ordinal);
+            Assert.StartsWith("Refused, nothing was changed: ", problem, StringComparison.Ordinal);
             Assert.Contains($"'{name}'", problem, StringComparison.Ordinal);
             Assert.Contains(expected, problem, StringComparison.Ordinal);
             Assert.Equal(0, await page.Locator("[data-field=configured]").CountAsync());

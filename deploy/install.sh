@@ -9,8 +9,9 @@
 # What goes where:
 #   /opt/edgeingest/                      the self-contained program and models/ (root, read-only)
 #   /usr/local/bin/edgeingest             a link to it, for the command line
-#   /etc/edgeingest/                      configuration: root:edgeingest 0750; edgeingest.yaml is
-#                                         created from the example only when there is none
+#   /etc/edgeingest/                      configuration: root:edgeingest 0770 (the console's enrollment
+#                                         writes it); edgeingest.yaml (0660) is created from the
+#                                         example only when there is none
 #   /var/lib/edgeingest/                  data (outbox, audit, records, clips): edgeingest 0750
 #   /etc/systemd/system/edgeingest.service  the hardened unit
 #   /etc/tmpfiles.d/edgeingest.conf       /dev/shm/edgeingest, the clips' segment ring in RAM
@@ -150,14 +151,17 @@ install_program() {
 install_config() {
   local dir gid
   dir=$(at "$CONFIG_DIR"); gid=$(group_id)
-  install -d -m 0750 -o root -g "$gid" "$dir"
-  chown root:"$gid" "$dir"; chmod 0750 "$dir"
+  # Group-writable: the web console applies an enrollment bundle (edgeingest.yaml, certs/, the
+  # agency key) as the service's user, the way `enroll apply` does as root.
+  install -d -m 0770 -o root -g "$gid" "$dir"
+  chown root:"$gid" "$dir"; chmod 0770 "$dir"
   install -m 0640 -o root -g "$gid" "$bundle/$NAME.example.yaml" "$dir/$NAME.example.yaml"
   if [ -e "$dir/$NAME.yaml" ]; then
+    chown root:"$gid" "$dir/$NAME.yaml"; chmod 0660 "$dir/$NAME.yaml"
     say "configuration $CONFIG_DIR/$NAME.yaml kept"
     fresh_config=0
   else
-    install -m 0640 -o root -g "$gid" "$bundle/$NAME.example.yaml" "$dir/$NAME.yaml"
+    install -m 0660 -o root -g "$gid" "$bundle/$NAME.example.yaml" "$dir/$NAME.yaml"
     say "configuration $CONFIG_DIR/$NAME.yaml created from the example: edit it before starting"
     fresh_config=1
   fi

@@ -1,4 +1,6 @@
 using EdgeIngest.Audit;
+using EdgeIngest.Enrollment;
+using EdgeIngest.Hotlists;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeIngest.WebConsole.Access;
@@ -16,6 +18,17 @@ internal sealed class ConsoleAudit(IAuditTrail audit)
 
     public void PasswordSet(HttpContext context, bool firstRun) =>
         audit.Append(AuditKinds.ConsolePasswordSet, [From(context), new(AuditFields.How, firstRun ? "first_run" : "changed")]);
+
+    /// <summary>What the bundle configured, never its key.</summary>
+    public void EnrollmentApplied(HttpContext context, CheckedEnrollment enrollment) =>
+        audit.Append(AuditKinds.ConsoleEnrollmentApplied,
+        [
+            From(context),
+            new(AuditFields.DeviceId, enrollment.Bundle.DeviceId),
+            new(AuditFields.Broker, $"{enrollment.Bundle.BrokerHost}:{enrollment.Bundle.BrokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            new(AuditFields.CertificateExpires, IsoTimestamps.Format(enrollment.CertificateExpires)),
+            new(AuditFields.AgreementVersion, enrollment.Agreement?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"),
+        ]);
 
     private static KeyValuePair<string, string> From(HttpContext context) =>
         new(AuditFields.RemoteAddress, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");

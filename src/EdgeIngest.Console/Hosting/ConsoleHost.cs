@@ -22,7 +22,7 @@ namespace EdgeIngest.WebConsole.Hosting;
 
 /// <summary>
 /// The web console inside the service's process: Kestrel on the configured address (HTTPS with the
-/// owner's certificate when configured), cookie sessions, antiforgery on every form, and no page
+/// owner's certificate, or one it generated and keeps, see <see cref="ConsoleHttps"/>), cookie sessions, antiforgery on every form, and no page
 /// or download without a session except the first-run page (and that only with the setup token,
 /// until a password is set).
 /// </summary>
@@ -31,12 +31,15 @@ public sealed class ConsoleHost : IAsyncDisposable
     internal const string SessionCookie = "edgeingest_console";
     internal const string StampClaim = "password_stamp";
     private readonly WebApplication _app;
+    private readonly RecentLog? _ownRecentLog;
 
-    private ConsoleHost(WebApplication app, Uri address, string? setupLink)
+    private ConsoleHost(WebApplication app, Uri address, string? setupLink, string? certificateFingerprint, RecentLog? ownRecentLog)
     {
         _app = app;
         Address = address;
         SetupLink = setupLink;
+        CertificateFingerprint = certificateFingerprint;
+        _ownRecentLog = ownRecentLog;
     }
 
     /// <summary>Where the console answers, e.g. <c>http://127.0.0.1:8080/</c> (the real port when 0 was configured).</summary>
@@ -45,19 +48,31 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>The one-time first-run link (with its token), or null when a password is already set.</summary>
     public string? SetupLink { get; }
 
+    /// <summary>The HTTPS certificate's SHA-256 fingerprint (<c>AB:CD:…</c>), or null for plain HTTP.</summary>
+    public string? CertificateFingerprint { get; }
+
     /// <summary>Starts listening; throws (<see cref="IOException"/> and the like) when the address cannot be bound.</summary>
     public static Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        StartAsync(appliance, config, ConsoleSite.DefaultFolder(config), loggers, cancellationToken);
+        StartAsync(appliance, config, ConsoleSite.DefaultFolder(config), loggers, recentLog: null, cancellationToken);
+
+    /// <param name="recentLog">The service's recent log lines for the Device page, attached to <paramref name="loggers"/> before the appliance started.</param>
+    public static Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, ILoggerFactory loggers, RecentLog recentLog, CancellationToken cancellationToken) =>
+        StartAsync(appliance, config, ConsoleSite.DefaultFolder(config), loggers, recentLog, cancellationToken);
 
     /// <param name="consoleFolder">Where the password and session keys live (tests give each console its own).</param>
-    internal static async Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, string consoleFolder, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, string consoleFolder, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        StartAsync(appliance, config, consoleFolder, loggers, recentLog: null, cancellationToken);
+
+    /// <param name="recentLog">Null: the console attaches its own ring, which sees the lines from now on, and detaches it when it stops.</param>
+    internal static async Task<ConsoleHost> StartAsync(Appliance appliance, EdgeIngestConfig config, string consoleFolder, ILoggerFactory loggers, RecentLog? recentLog, CancellationToken cancellationToken)
     {
         var site = new ConsoleSite(appliance, config, consoleFolder);
         var passwords = new PasswordStore(site.Folder);
         var setupToken = SetupToken.CreateRandom();
-        var https = config.Console.CertFile is { } certFile && config.Console.KeyFile is { } keyFile
-            ? X509Certificate2.CreateFromPemFile(certFile, keyFile)
-            : null;
+        var logger = loggers.CreateLogger("EdgeIngest.Console");
+        var ownsRecentLog = recentLog is null;
+        recentLog ??= RecentLog.AttachTo(loggers);
+        var https = ConsoleHttps.For(config.Console, site.Folder, DateTimeOffset.UtcNow);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -74,9 +89,9 @@ public sealed class ConsoleHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = ConsoleLimits.MaxRequestBodyBytes;
             kestrel.Listen(IPEndPoint.Parse(config.Console.Listen), listen =>
             {
-                if (https is not null)
+                if (https.Certificate is { } certificate)
                 {
-                    listen.UseHttps(https);
+                    listen.UseHttps(certificate);
                 }
             });
         });
@@ -84,9 +99,11 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.Configure<FormOptions>(form =>
         {
             form.ValueLengthLimit = ConsoleLimits.MaxFormValueLength;
-            form.MultipartBodyLengthLimit = ConsoleLimits.MaxRequestBodyBytes;
+            form.MultipartBodyLengthLimit = ConsoleLimits.MaxUploadBytes;
         });
         builder.Services.AddSingleton(site);
+        builder.Services.AddSingleton(https);
+        builder.Services.AddSingleton(recentLog);
         builder.Services.AddSingleton(passwords);
         builder.Services.AddSingleton(setupToken);
         builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
@@ -138,8 +155,11 @@ public sealed class ConsoleHost : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("the web console started without an address");
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        var logger = loggers.CreateLogger("EdgeIngest.Console");
         ConsoleLog.Listening(logger, address.ToString());
+        if (https.Fingerprint is { } fingerprint)
+        {
+            ConsoleLog.Certificate(logger, https.Source, fingerprint, https.ExpiresAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
         string? setupLink = null;
         if (!passwords.IsSet)
         {
@@ -147,7 +167,7 @@ public sealed class ConsoleHost : IAsyncDisposable
             ConsoleLog.SetupLink(logger, setupLink);
         }
 
-        return new ConsoleHost(app, address, setupLink);
+        return new ConsoleHost(app, address, setupLink, https.Fingerprint, ownsRecentLog ? recentLog : null);
     }
 
     /// <summary>The password's stamp as a session claim: a session made under another password is no longer one.</summary>
@@ -182,5 +202,6 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _ownRecentLog?.Detach();
     }
 }

@@ -12,4 +12,7 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 902, Level = LogLevel.Warning, Message = "Web console: {Outcome} from {RemoteAddress}")]
     public static partial void Access(ILogger logger, string outcome, string remoteAddress);
+
+    [LoggerMessage(EventId = 903, Level = LogLevel.Information, Message = "Web console HTTPS: {Source}; SHA-256 fingerprint {Fingerprint} (check it in the browser on first connect), valid until {ExpiresOn}")]
+    public static partial void Certificate(ILogger logger, string source, string fingerprint, string expiresOn);
 }

@@ -15,7 +15,9 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // As antiforgery sets it on every page with a form: anything else makes it log a warning per page.
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return next();
     }

@@ -68,4 +68,9 @@ public static class AuditFields
     public const string CameraChange = "camera_change";
     public const string CameraUrl = "camera_url";
     public const string CameraZone = "camera_zone";
+
+    // console_enrollment_applied (never the key)
+    public const string DeviceId = "device_id";
+    public const string Broker = "broker";
+    public const string CertificateExpires = "certificate_expires";
 }

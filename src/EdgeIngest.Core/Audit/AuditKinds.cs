@@ -41,4 +41,10 @@ public static class AuditKinds
 
     /// <summary>The console's password was set (first run) or changed.</summary>
     public const string ConsolePasswordSet = "console_password_set";
+
+    /// <summary>
+    /// An enrollment bundle was applied from the web console (fields <c>remote_address</c>,
+    /// <c>device_id</c>, <c>broker</c>, <c>certificate_expires</c>, <c>agreement_version</c>); in force after a restart.
+    /// </summary>
+    public const string ConsoleEnrollmentApplied = "console_enrollment_applied";
 }

@@ -31,6 +31,7 @@ public static class AuditText
             AuditKinds.ConsoleLoginFailed => $"A wrong password was given to the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}{Optional(" ({0} in a row)", fields.Take(AuditFields.Failures))}.",
             AuditKinds.ConsoleLockout => $"The web console's login was locked after too many wrong passwords{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}{Optional(", until {0}", fields.Take(AuditFields.LockedUntil))}.",
             AuditKinds.ConsolePasswordSet => $"The web console's password was {(fields.Take(AuditFields.How) == "first_run" ? "set for the first time" : "changed")}{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}.",
+            AuditKinds.ConsoleEnrollmentApplied => $"An enrollment bundle was applied from the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}: device {fields.Take(AuditFields.DeviceId) ?? "?"}{Optional(", broker {0}", fields.Take(AuditFields.Broker))}{Optional(", certificate valid until {0}", fields.Take(AuditFields.CertificateExpires))}{Optional(", agreement version {0}", fields.Take(AuditFields.AgreementVersion))} (in force after the service restarts).",
             _ => $"{record.Kind}.",
         };
 

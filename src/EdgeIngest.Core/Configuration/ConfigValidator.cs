@@ -264,6 +264,15 @@ public static partial class ConfigValidator
             problems.Add("console.cert_file, console.key_file: expected both (a PEM certificate and its key) or neither (plain HTTP)");
         }
 
+        if (console.Https is not (ConsoleConfig.HttpsAuto or ConsoleConfig.HttpsOn or ConsoleConfig.HttpsOff))
+        {
+            problems.Add($"console.https: '{console.Https}' — expected 'auto' (a generated certificate off loopback), 'on' or 'off'");
+        }
+        else if (console.Https == ConsoleConfig.HttpsOff && console.CertFile is not null)
+        {
+            problems.Add($"console.https: 'off' — but console.cert_file is set ('{console.CertFile}'); remove one of them");
+        }
+
         foreach (var (field, file) in new[] { ("console.cert_file", console.CertFile), ("console.key_file", console.KeyFile) })
         {
             if (file is not null && !File.Exists(file))

@@ -18,6 +18,8 @@ internal static class ApplianceRunner
     /// <param name="announce">Where to print the console's address and first-run link for a person watching (the demo); the log has them either way.</param>
     public static async Task<int> RunAsync(string configPath, ILoggerFactory loggers, CancellationToken cancellationToken, TextWriter? announce = null)
     {
+        // Before the appliance starts, so that the Device page shows its start-up lines too.
+        var recentLog = RecentLog.AttachTo(loggers);
         EdgeIngestConfig config;
         try
         {
@@ -42,7 +44,7 @@ internal static class ApplianceRunner
 
         await using (appliance.ConfigureAwait(false))
         {
-            var console = await StartConsoleAsync(appliance, config, loggers, announce, cancellationToken).ConfigureAwait(false);
+            var console = await StartConsoleAsync(appliance, config, loggers, recentLog, announce, cancellationToken).ConfigureAwait(false);
             try
             {
                 await appliance.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +61,7 @@ internal static class ApplianceRunner
         return 0;
     }
 
-    private static async Task<ConsoleHost?> StartConsoleAsync(Appliance appliance, EdgeIngestConfig config, ILoggerFactory loggers, TextWriter? announce, CancellationToken cancellationToken)
+    private static async Task<ConsoleHost?> StartConsoleAsync(Appliance appliance, EdgeIngestConfig config, ILoggerFactory loggers, RecentLog recentLog, TextWriter? announce, CancellationToken cancellationToken)
     {
         if (!config.Console.Enabled)
         {
@@ -68,10 +70,15 @@ internal static class ApplianceRunner
 
         try
         {
-            var console = await ConsoleHost.StartAsync(appliance, config, loggers, cancellationToken).ConfigureAwait(false);
+            var console = await ConsoleHost.StartAsync(appliance, config, loggers, recentLog, cancellationToken).ConfigureAwait(false);
             if (announce is not null)
             {
                 await announce.WriteLineAsync($"  console  {console.Address} (the owner's web console)").ConfigureAwait(false);
+                if (console.CertificateFingerprint is { } fingerprint)
+                {
+                    await announce.WriteLineAsync($"  https    certificate SHA-256 {fingerprint} (check it in the browser on first connect)").ConfigureAwait(false);
+                }
+
                 await announce.WriteLineAsync(console.SetupLink is { } link
                     ? $"  setup    {link} (one-time link: set the console's password there)"
                     : $"  setup    the console's password is already set (delete {Path.Combine(config.Storage.Directory, "console", "password.json")} to choose a new one)").ConfigureAwait(false);

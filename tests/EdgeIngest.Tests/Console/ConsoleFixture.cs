@@ -167,4 +167,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await _cameras.DisposeAsync();
         _stop?.Dispose();
     }
+
+    /// <summary>The service's logger factory (the Device page's tests log through it).</summary>
+    internal Microsoft.Extensions.Logging.ILoggerFactory Loggers => _loggers!;
 }

@@ -17,6 +17,12 @@ public sealed class InstallLifecycleTests
         File.WriteAllText(root.At("/etc/edgeingest/edgeingest.yaml"), "device:\n  id: edited-by-owner\n");
         File.WriteAllText(root.At("/var/lib/edgeingest/outbox.db"), "kept");
 
+        // As an install before the console could enroll left it: read-only to the service.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root.At("/etc/edgeingest/edgeingest.yaml"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        }
+
         var second = await bundle.InstallAsync("--root", root.Folder);
 
         Assert.True(second.ExitCode == 0, second.StandardError);
@@ -28,6 +34,7 @@ public sealed class InstallLifecycleTests
         Assert.Single(File.ReadAllLines(root.At("/etc/passwd")), l => l.StartsWith("edgeingest:", StringComparison.Ordinal));
         var (uid, gid) = root.Account("edgeingest")!.Value;
         Assert.StartsWith($"{uid}:{gid} ", await root.OwnerAndModeAsync("/var/lib/edgeingest/outbox.db"), StringComparison.Ordinal);
+        Assert.Equal($"0:{gid} 660", await root.OwnerAndModeAsync("/etc/edgeingest/edgeingest.yaml"));
     }
 
     [Fact]

@@ -33,11 +33,11 @@ public sealed class InstalledTreeTests(InstalledAppliance appliance) : IClassFix
     }
 
     [Fact]
-    public async Task Config_is_root_owned_and_readable_by_the_service_group_only_and_data_belongs_to_the_service()
+    public async Task Config_is_root_owned_and_writable_by_the_service_group_only_and_data_belongs_to_the_service()
     {
         var (uid, gid) = Root.Account("edgeingest")!.Value;
-        Assert.Equal($"0:{gid} 750", await Root.OwnerAndModeAsync("/etc/edgeingest"));
-        Assert.Equal($"0:{gid} 640", await Root.OwnerAndModeAsync("/etc/edgeingest/edgeingest.yaml"));
+        Assert.Equal($"0:{gid} 770", await Root.OwnerAndModeAsync("/etc/edgeingest"));
+        Assert.Equal($"0:{gid} 660", await Root.OwnerAndModeAsync("/etc/edgeingest/edgeingest.yaml"));
         Assert.Equal($"0:{gid} 640", await Root.OwnerAndModeAsync("/etc/edgeingest/edgeingest.example.yaml"));
         Assert.Equal($"{uid}:{gid} 750", await Root.OwnerAndModeAsync("/var/lib/edgeingest"));
     }
@@ -67,6 +67,7 @@ public sealed class InstalledTreeTests(InstalledAppliance appliance) : IClassFix
     [Fact]
     public async Task Installed_unit_passes_systemd_analyze_verify_without_a_warning()
     {
+        Assert.Contains("ReadWritePaths=/var/lib/edgeingest /etc/edgeingest", File.ReadAllLines(Root.At("/etc/systemd/system/edgeingest.service")));
         var verify = await SystemdAnalyze.VerifyAsync(Root);
         Assert.True(verify.ExitCode == 0 && verify.StandardError.Length == 0,
             $"systemd-analyze verify exited {verify.ExitCode}: {verify.StandardError}");

@@ -146,7 +146,7 @@ public sealed class Appliance : IAsyncDisposable
                 }
 
                 cutter = new ClipCutter(_recorders, config.Clips, clipLogger);
-                _clips = new HitClipSender(cutter, _outbox, clipLogger);
+                _clips = new HitClipSender(cutter, _outbox, clipLogger, _onBox.Store);
             }
 
             _clipRecovery = new ClipPromiseRecovery(_outbox, cutter, _recorders, config.Clips.SegmentSeconds, clipLogger);

@@ -179,7 +179,7 @@ public sealed class Appliance : IAsyncDisposable
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
                 var tracker = new PlateTracker(camera.Id, tracking);
                 _workers.Add(new CameraWorker(
-                    ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, new ZoneReadFilter(zone)));
+                    ingest, _recognizer, turn, tracker, _router, loggers.CreateLogger($"EdgeIngest.Cameras.{camera.Id}"), motion, zone));
             }
 
             var heartbeat = new HeartbeatBuilder(config.Device.Id, _cameras, _workers, _outbox, config.Storage.Directory, TimeProvider.System, _onBox.Audit);

@@ -18,9 +18,11 @@ public static class FrameAnnotator
     /// <summary>What the frame outside the zone keeps of its brightness: enough to see, plainly not the zone.</summary>
     public const double OutsideBrightness = 0.6;
 
-    private const int Thickness = 2;
+    // Thick and large enough to read on a phone, where a 1280-pixel frame is shown ~350 px wide.
+    private const int Thickness = 3;
+    private const int TextThickness = 2;
     private const HersheyFonts Font = HersheyFonts.HersheySimplex;
-    private const double FontScale = 0.8;
+    private const double FontScale = 1.2;
 
     /// <summary>
     /// Copies the packed BGR frame into <paramref name="annotated"/> (same size) and draws onto
@@ -107,9 +109,9 @@ public static class FrameAnnotator
             return;
         }
 
-        var size = Cv2.GetTextSize(box.Label, Font, FontScale, Thickness, out var baseline);
+        var size = Cv2.GetTextSize(box.Label, Font, FontScale, TextThickness, out var baseline);
         var top = Math.Max(0, box.Y - size.Height - baseline - 4);
         Cv2.Rectangle(canvas, new Rect(box.X, top, size.Width + 4, size.Height + baseline + 4), Scalar.Black, -1);
-        Cv2.PutText(canvas, box.Label, new Point(box.X + 2, top + size.Height + 2), Font, FontScale, colour, Thickness, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, box.Label, new Point(box.X + 2, top + size.Height + 2), Font, FontScale, colour, TextThickness, LineTypes.AntiAlias);
     }
 }

@@ -132,6 +132,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         app.MapRazorPages();
         ReportDownloads.Map(app);
         EvidenceDownloads.Map(app);
+        CameraFrames.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -156,7 +157,8 @@ public sealed class ConsoleHost : IAsyncDisposable
     private static Task RedirectPagesAnswerApi401(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-            || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal))
+            || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal)
+            || CameraFrames.IsFrameRequest(context.Request.Path))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

@@ -4,7 +4,8 @@ namespace EdgeIngest.WebConsole.Hosting;
 
 /// <summary>
 /// Headers on every answer: no framing, no sniffing, no referrer (the setup link carries a secret),
-/// nothing cached, and a content policy that allows no script and no outside resource at all.
+/// nothing cached, and a content policy that allows no outside resource at all and no script but
+/// the console's own (by its hash); pictures and clips only from the console itself.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -15,7 +16,7 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.ContentSecurityPolicy = $"default-src 'none'; script-src {ConsoleScript.PolicySource}; style-src 'unsafe-inline'; img-src 'self' data:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return next();
     }
 }

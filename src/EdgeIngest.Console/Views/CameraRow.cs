@@ -1,6 +1,6 @@
 namespace EdgeIngest.WebConsole.Views;
 
-/// <summary>One camera on the Status page.</summary>
+/// <summary>One camera on the Status page; <see cref="Picture"/> is the address of its latest picture.</summary>
 internal sealed record CameraRow(
     string Id,
     string Url,
@@ -12,4 +12,5 @@ internal sealed record CameraRow(
     long FramesStill,
     long FramesDropped,
     long Restarts,
-    string LastFrame);
+    string LastFrame,
+    string Picture);

@@ -45,7 +45,8 @@ internal sealed record StatusView(
                 worker.FramesSkippedStill,
                 status.FramesDropped,
                 status.Restarts,
-                status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet"));
+                status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet",
+                CameraFrames.FrameUrl(status.CameraId)));
         }
 
         var hotlist = appliance.Hotlists.Current;

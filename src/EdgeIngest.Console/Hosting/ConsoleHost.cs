@@ -150,6 +150,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         ReportDownloads.Map(app);
         EvidenceDownloads.Map(app);
         ConsoleScripts.Map(app);
+        CameraFrames.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -178,7 +179,8 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal)
-            || context.Request.Path.StartsWithSegments("/scripts", StringComparison.Ordinal))
+            || context.Request.Path.StartsWithSegments("/scripts", StringComparison.Ordinal)
+            || CameraFrames.IsFrameRequest(context.Request.Path))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

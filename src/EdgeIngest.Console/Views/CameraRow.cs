@@ -1,6 +1,6 @@
 namespace EdgeIngest.WebConsole.Views;
 
-/// <summary>One camera on the Status page.</summary>
+/// <summary>One camera on the Status page; <see cref="Picture"/> is the address of its latest picture.</summary>
 internal sealed record CameraRow(
     string Id,
     string Url,
@@ -13,4 +13,5 @@ internal sealed record CameraRow(
     long FramesDropped,
     long Restarts,
     string LastFrame,
-    string VehiclesRead);
+    string VehiclesRead,
+    string Picture);

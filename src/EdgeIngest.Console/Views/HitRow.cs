@@ -2,7 +2,7 @@ namespace EdgeIngest.WebConsole.Views;
 
 /// <summary>
 /// One hit as the Hits page shows it. A covert hit has only its time and camera: the box keeps that
-/// it happened and nothing of what it was, so <see cref="Covert"/> rows show no plate or snapshot.
+/// it happened and nothing of what it was, so <see cref="Covert"/> rows show no plate, snapshot or clip.
 /// </summary>
 internal sealed record HitRow(
     string EventId,
@@ -16,4 +16,5 @@ internal sealed record HitRow(
     bool ConfirmBeforeActing,
     bool Disclosed,
     string Disclosure,
-    string? PlateSnapshot);
+    string? PlateSnapshot,
+    string? Clip);

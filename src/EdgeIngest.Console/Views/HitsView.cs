@@ -5,7 +5,7 @@ using EdgeIngest.WebConsole.Hosting;
 
 namespace EdgeIngest.WebConsole.Views;
 
-/// <summary>The newest hits the box recorded (newest first, at most <see cref="Limit"/>), each with its plate snapshot when the box still keeps one.</summary>
+/// <summary>The newest hits the box recorded (newest first, at most <see cref="Limit"/>), each with its plate snapshot and clip when the box still keeps them.</summary>
 internal sealed record HitsView(IReadOnlyList<HitRow> Rows)
 {
     public const int Limit = 100;
@@ -32,6 +32,7 @@ internal sealed record HitsView(IReadOnlyList<HitRow> Rows)
             !covert && !exact,
             hit.Disclosed,
             hit.Disclosed ? "sent to the agency" : $"withheld: {PlainWords.Category(hit.WithheldReason ?? "no reason recorded")}",
-            !covert && store.EvidenceFileOf(hit.EventId, EvidenceDownloads.PlateKind) is not null ? EvidenceDownloads.PlateUrl(hit.EventId) : null);
+            !covert && store.EvidenceFileOf(hit.EventId, EvidenceDownloads.PlateKind) is not null ? EvidenceDownloads.PlateUrl(hit.EventId) : null,
+            !covert && store.EvidenceFileOf(hit.EventId, RecordStore.ClipKind) is not null ? EvidenceDownloads.ClipUrl(hit.EventId) : null);
     }
 }

@@ -47,7 +47,8 @@ internal sealed record StatusView(
                 status.FramesDropped,
                 status.Restarts,
                 status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet",
-                VehiclesRead(appliance.Router.ReadsOf(camera.Id), now)));
+                VehiclesRead(appliance.Router.ReadsOf(camera.Id), now),
+                CameraFrames.FrameUrl(status.CameraId)));
         }
 
         var hotlist = appliance.Hotlists.Current;

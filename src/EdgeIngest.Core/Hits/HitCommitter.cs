@@ -180,7 +180,7 @@ public sealed class HitCommitter : BackgroundLoop
                 DateTimeOffset.UtcNow)
             : null;
         _outbox.Enqueue(new OutgoingMessage(_topics.Hits, JsonSerializer.SerializeToUtf8Bytes(hit, EventJsonContext.Default.HitEvent), hit.EventId), promise);
-        _clips?.Request(new HitClipRequest(hit.EventId, decided.CameraId, decided.CapturedAtUtc));
+        _clips?.Request(new HitClipRequest(hit.EventId, decided.CameraId, decided.CapturedAtUtc, KeepOnBox: !entry.Covert));
 
         // A covert entry's hit goes to the agency but is never shown on the box: the box keeps
         // that a hit happened, under its event id, and nothing of what it was.

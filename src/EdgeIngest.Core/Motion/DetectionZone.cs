@@ -25,6 +25,18 @@ public sealed class DetectionZone
 
     public int PointCount => _x.Length;
 
+    /// <summary>The polygon's corners in order (fractions of the frame), for drawing it; a new array each call.</summary>
+    public (double X, double Y)[] Points()
+    {
+        var points = new (double X, double Y)[_x.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = (_x[i], _y[i]);
+        }
+
+        return points;
+    }
+
     /// <summary>The enclosed area as a fraction of the frame (shoelace formula; a self-crossing polygon's lobes may cancel).</summary>
     public double Area
     {

@@ -24,8 +24,7 @@ public sealed class ZoneReadFilter(DetectionZone zone)
         _kept.Clear();
         for (var i = 0; i < reads.Count; i++)
         {
-            var box = reads[i].Box;
-            if (zone.Contains((box.X + (box.Width / 2.0)) / frameWidth, (box.Y + (box.Height / 2.0)) / frameHeight))
+            if (Keeps(reads[i].Box, frameWidth, frameHeight))
             {
                 _kept.Add(reads[i]);
             }
@@ -33,4 +32,8 @@ public sealed class ZoneReadFilter(DetectionZone zone)
 
         return _kept;
     }
+
+    /// <summary>Whether a plate box's centre lies in the zone: the one test <see cref="Keep"/> applies.</summary>
+    public bool Keeps(PlateBox box, int frameWidth, int frameHeight) =>
+        zone.Contains((box.X + (box.Width / 2.0)) / frameWidth, (box.Y + (box.Height / 2.0)) / frameHeight);
 }

@@ -139,7 +139,7 @@ public sealed class Appliance : IAsyncDisposable
             if (config.Clips.Enabled)
             {
                 cutter = new ClipCutter([], config.Clips, clipLogger);
-                _clips = new HitClipSender(cutter, _outbox, clipLogger);
+                _clips = new HitClipSender(cutter, _outbox, clipLogger, _onBox.Store);
             }
 
             var readLogger = loggers.CreateLogger("EdgeIngest.Reads");
@@ -168,7 +168,7 @@ public sealed class Appliance : IAsyncDisposable
                 var ingest = new CameraIngest(camera, logger);
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
-                var worker = new CameraWorker(ingest, _recognizer, turn, new PlateTracker(camera.Id, tracking), _router, logger, motion, new ZoneReadFilter(zone));
+                var worker = new CameraWorker(ingest, _recognizer, turn, new PlateTracker(camera.Id, tracking), _router, logger, motion, zone);
                 var recorder = config.Clips.Enabled ? new SegmentRecorder(camera, config.Clips, clipLogger) : null;
                 return new LiveCamera(camera, ingest, worker, recorder);
             }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
 using EdgeIngest.Motion;
-using EdgeIngest.Reads;
 
 namespace EdgeIngest.Pipeline;
 
@@ -105,7 +104,7 @@ public sealed class CameraSet : IAsyncDisposable
             if (!NeedsRestart(old.Options, options))
             {
                 var zone = DetectionZone.From(options.Zone);
-                old.Worker.ChangeZone(options.Motion.Enabled ? new MotionGate(zone, options.Motion) : null, new ZoneReadFilter(zone));
+                old.Worker.ChangeZone(options.Motion.Enabled ? new MotionGate(zone, options.Motion) : null, zone);
                 _cameras = _cameras.SetItem(index, old.WithOptions(options));
                 return false;
             }

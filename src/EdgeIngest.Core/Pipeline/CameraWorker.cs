@@ -14,8 +14,9 @@ namespace EdgeIngest.Pipeline;
 /// 2–8 core box the models, not the cameras, are the bottleneck, and each camera's drop-oldest
 /// queue keeps a slow turn from delaying the next frame it analyses. The router is shared too,
 /// so it is only called while holding the recogniser's turn.
-/// A motion gate, when given, lets still frames skip the recogniser altogether; a zone filter,
-/// when given, drops reads whose plate lies outside the camera's detection zone.
+/// A motion gate, when given, lets still frames skip the recogniser altogether; a zone, when
+/// given, drops reads whose plate lies outside it. About once a second the worker copies the
+/// frame in hand, with its reads, into <see cref="Latest"/> for the web console.
 /// </summary>
 public sealed class CameraWorker(
     CameraIngest camera,
@@ -25,15 +26,21 @@ public sealed class CameraWorker(
     ReadRouter router,
     ILogger logger,
     MotionGate? motion = null,
-    ZoneReadFilter? zone = null)
+    DetectionZone? zone = null)
 {
     // Swapped whole when the owner redraws the zone: the loop reads it once per frame.
-    private volatile ZoneSettings _zone = new(motion, zone);
+    private volatile ZoneSettings _zone = new(motion, zone ?? DetectionZone.WholeFrame, zone is null ? null : new ZoneReadFilter(zone));
     private long _framesAnalysed;
     private long _framesSkippedStill;
     private long _lastFrameCapturedAtTicks;
 
     public string CameraId => camera.CameraId;
+
+    /// <summary>The zone this worker keeps reads in (the whole frame when none was given).</summary>
+    public DetectionZone Zone => _zone.Zone;
+
+    /// <summary>The latest picture taken (at most about once a second) and the plates read in it.</summary>
+    public LatestFrame Latest { get; } = new(LatestFrame.DefaultInterval);
 
     public long FramesAnalysed => Interlocked.Read(ref _framesAnalysed);
 
@@ -49,7 +56,7 @@ public sealed class CameraWorker(
     /// A new zone and motion gate, in force from the next frame on, without restarting the camera
     /// (its ffmpeg and its clip ring keep running).
     /// </summary>
-    public void ChangeZone(MotionGate? newMotion, ZoneReadFilter? newZone) => _zone = new ZoneSettings(newMotion, newZone);
+    public void ChangeZone(MotionGate? newMotion, DetectionZone newZone) => _zone = new ZoneSettings(newMotion, newZone, new ZoneReadFilter(newZone));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -68,13 +75,19 @@ public sealed class CameraWorker(
         await foreach (var frame in camera.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             Interlocked.Exchange(ref _lastFrameCapturedAtTicks, frame.CapturedAtUtc.UtcTicks);
-            var (motion, zone) = _zone;
+            var pictureDue = Latest.IsDue(frame.CapturedAtUtc);
+            var (motion, _, zoneFilter) = _zone;
             try
             {
                 // Checked before the turn is taken: a still frame never waits behind another camera.
                 if (motion?.ShouldAnalyse(frame.Image, frame.CapturedAtUtc) == false)
                 {
                     Interlocked.Increment(ref _framesSkippedStill);
+                    if (pictureDue)
+                    {
+                        Latest.Take(frame.Image, frame.CapturedAtUtc, reads: null, zoneFilter);
+                    }
+
                     await ReportDueVehiclesAsync(frame.CapturedAtUtc, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -85,8 +98,14 @@ public sealed class CameraWorker(
                     // Hits due by this frame's time go out now, not one recognition later.
                     tracker.Advance(frame.CapturedAtUtc, router);
                     var reads = recognizer.Recognize(frame.Image);
+                    if (pictureDue)
+                    {
+                        // Inside the turn: the recogniser reuses its list of reads on the next call.
+                        Latest.Take(frame.Image, frame.CapturedAtUtc, reads, zoneFilter);
+                    }
+
                     // Tracks copy the pixels of their best frame, so the frame can go back below.
-                    tracker.Observe(frame.Image, frame.CapturedAtUtc, zone?.Keep(reads, frame.Width, frame.Height) ?? reads, router);
+                    tracker.Observe(frame.Image, frame.CapturedAtUtc, zoneFilter?.Keep(reads, frame.Width, frame.Height) ?? reads, router);
                     Interlocked.Increment(ref _framesAnalysed);
                 }
                 finally
@@ -145,5 +164,5 @@ public sealed class CameraWorker(
         }
     }
 
-    private sealed record ZoneSettings(MotionGate? Motion, ZoneReadFilter? Filter);
+    private sealed record ZoneSettings(MotionGate? Motion, DetectionZone Zone, ZoneReadFilter? Filter);
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using EdgeIngest.Clips;
 using EdgeIngest.Hosting;
 using EdgeIngest.Outbox;
+using EdgeIngest.Records;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,11 @@ namespace EdgeIngest.Pipeline;
 /// clip that cannot be made, or cannot be stored (disk full), is reported as a drop, so the
 /// receiver that was promised a clip is not left waiting without a reason. A crash leaves the
 /// promise open in the outbox; <see cref="ClipPromiseRecovery"/> answers it at the next start.
+/// With a record store, a clip the request asks to keep is also stored as the hit's evidence on
+/// the box (kind <c>clip</c>), under the hit's time, so it goes at the evidence retention like the
+/// hit's snapshots; the clip folder's own copy is only the sender's and is trimmed on its own.
 /// </summary>
-public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, ILogger logger)
+public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, ILogger logger, RecordStore? records = null)
     : BackgroundLoop("clip sender", logger)
 {
     private const int ConcurrentCuts = 4;
@@ -84,6 +88,8 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, ILogg
             {
                 HitClipSenderLog.Queued(Logger, request.EventId, request.CameraId, clip.Duration.TotalSeconds, clip.Bytes, ClipCutter.Truncation(clip));
             }
+
+            KeepOnBox(request, bytes);
         }
         catch (Exception e) when (e is ClipException or IOException or OperationCanceledException)
         {
@@ -102,6 +108,24 @@ public sealed class HitClipSender(ClipCutter cutter, DurableOutbox outbox, ILogg
         finally
         {
             _cuts.Release();
+        }
+    }
+
+    // After the agency's copy is queued: a box that cannot keep its own copy (disk full) still sends it.
+    private void KeepOnBox(HitClipRequest request, byte[] bytes)
+    {
+        if (records is null || !request.KeepOnBox)
+        {
+            return;
+        }
+
+        try
+        {
+            records.StoreEvidence(request.EventId, RecordStore.ClipKind, request.ReadAt, bytes);
+        }
+        catch (Exception e) when (e is RecordsException or SqliteException)
+        {
+            HitClipSenderLog.NotKept(Logger, request.EventId, e.Message);
         }
     }
 

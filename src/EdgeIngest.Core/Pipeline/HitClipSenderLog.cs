@@ -12,4 +12,7 @@ internal static partial class HitClipSenderLog
 
     [LoggerMessage(EventId = 222, Level = LogLevel.Error, Message = "Could not report the missing clip of hit {EventId} ({Reason}); its promise stays open and the next start reports it")]
     public static partial void ReportFailed(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(EventId = 223, Level = LogLevel.Warning, Message = "The clip of hit {EventId} went to the agency but is not kept on the box: {Reason}")]
+    public static partial void NotKept(ILogger logger, string eventId, string reason);
 }

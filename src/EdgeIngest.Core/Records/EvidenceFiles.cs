@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace EdgeIngest.Records;
 
 /// <summary>
-/// Evidence on disk: <c>records/evidence/{yyyy-MM-dd}/{yyyyMMddTHHmmssfffZ}_{event}_{kind}.jpg</c>.
+/// Evidence on disk: <c>records/evidence/{yyyy-MM-dd}/{yyyyMMddTHHmmssfffZ}_{event}_{kind}.jpg</c>
+/// (<c>.mp4</c> for a <see cref="RecordStore.ClipKind"/>).
 /// The time of the event is in the name, so a purge can remove every file past retention from the
 /// folders alone, including one that no row names (a crash between a write and its row, or between
 /// a row's delete and its file's): no orphan outlives the next purge.
@@ -34,7 +35,7 @@ internal sealed partial class EvidenceFiles(string folder)
         return Path.Combine(
             "evidence",
             utc.ToString(DayFormat, CultureInfo.InvariantCulture),
-            $"{utc.ToString(TimeFormat, CultureInfo.InvariantCulture)}_{eventId}_{kind}.jpg");
+            $"{utc.ToString(TimeFormat, CultureInfo.InvariantCulture)}_{eventId}_{kind}{(kind == RecordStore.ClipKind ? ".mp4" : ".jpg")}");
     }
 
     /// <summary>Writes the bytes under a temporary name, syncs and renames, so a file under its real name is whole.</summary>

@@ -15,6 +15,9 @@ namespace EdgeIngest.Records;
 public sealed class RecordStore : IDisposable
 {
     public const string FileName = "records.db";
+
+    /// <summary>The evidence kind of a hit's video clip (an MP4 file); the other kinds are JPEG snapshots.</summary>
+    public const string ClipKind = "clip";
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly EvidenceFiles _evidence;
@@ -116,16 +119,17 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>
-    /// Stores a snapshot of an event (<paramref name="kind"/>: <c>plate</c>, <c>frame</c>, …) as a file,
-    /// whole on disk before its row is written; returns its path relative to <see cref="Folder"/>.
+    /// Stores a snapshot of an event (<paramref name="kind"/>: <c>plate</c>, <c>frame</c>, …, JPEG; or
+    /// <c>clip</c>, MP4) as a file, whole on disk before its row is written; returns its path relative
+    /// to <see cref="Folder"/>.
     /// </summary>
-    public string StoreEvidence(string eventId, string kind, DateTimeOffset at, ReadOnlySpan<byte> jpeg)
+    public string StoreEvidence(string eventId, string kind, DateTimeOffset at, ReadOnlySpan<byte> bytes)
     {
         var relative = EvidenceFiles.RelativePath(eventId, kind, at);
         var path = Path.Combine(Folder, relative);
         try
         {
-            EvidenceFiles.WriteWhole(path, jpeg);
+            EvidenceFiles.WriteWhole(path, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -138,7 +142,7 @@ public sealed class RecordStore : IDisposable
             Execute(
                 transaction,
                 "INSERT OR REPLACE INTO evidence (path, event_id, kind, at_ms, bytes) VALUES ($p, $e, $k, $t, $b)",
-                ("$p", relative), ("$e", eventId), ("$k", kind), ("$t", at.ToUnixTimeMilliseconds()), ("$b", (long)jpeg.Length));
+                ("$p", relative), ("$e", eventId), ("$k", kind), ("$t", at.ToUnixTimeMilliseconds()), ("$b", (long)bytes.Length));
             transaction.Commit();
         }
 

@@ -14,11 +14,13 @@ namespace EdgeIngest.Tests.WebConsole;
 /// Once per test class: a real broker, the demo camera, a running appliance with a signed agreement
 /// (retention 14/180/45 days), its web console on a free loopback port with a known password, and
 /// headless Debian chromium driven by Playwright. More consoles over the same appliance, each with its
-/// own password folder, come from <see cref="StartFreshConsoleAsync"/>.
+/// own password folder, come from <see cref="StartFreshConsoleAsync"/>. Hit clips are off here (a
+/// segment recorder per camera costs CPU the other tests need); <see cref="ClipsConsoleFixture"/> has them.
 /// </summary>
-public sealed class ConsoleFixture : IAsyncLifetime
+public class ConsoleFixture : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
+    private readonly bool _clips;
     private readonly DemoCamerasFixture _cameras = new();
     private readonly List<ConsoleHost> _extra = [];
     private MosquittoBroker? _broker;
@@ -30,6 +32,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
     private Task? _running;
     private ConsoleHost? _console;
     private IPlaywright? _playwright;
+
+    public ConsoleFixture()
+        : this(clips: false)
+    {
+    }
+
+    /// <param name="clips">Record segments and cut a short clip (3 s + 3 s) of every hit, kept on the box.</param>
+    protected ConsoleFixture(bool clips) => _clips = clips;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -54,7 +64,16 @@ public sealed class ConsoleFixture : IAsyncLifetime
             """);
         _workspace.WriteSignedAgreement(TestAgency.Agreement(1, HotlistCategories.StolenVehicle) with { Retention = new Agreements.RetentionDays(14, 180, 45) });
         Config = ConfigLoader.Load(_workspace.WriteConfig(_broker.Port, [("entrance", _cameras.Simulator.UrlFor("/cam1"))]));
-        Config.Clips.Enabled = false;
+        Config.Clips.Enabled = _clips;
+        if (_clips)
+        {
+            (Config.Clips.PreRollSeconds, Config.Clips.PostRollSeconds) = (3, 3);
+            Config.Clips.ClipDirectory = Path.Combine(_workspace.Directory, "clips");
+
+            // Plates pass at y 480..560 of 720: inside this zone, whose dimmed top shows on the picture.
+            Config.Cameras[0].Zone = new EdgeIngest.Motion.ZoneOptions { Polygon = [[0.03, 0.45], [0.97, 0.45], [0.97, 0.97], [0.03, 0.97]] };
+        }
+
         Config.Console.Listen = "127.0.0.1:0";
         _logs = new InMemoryLoggerProvider();
         _loggers = _logs.CreateFactory();

@@ -10,7 +10,7 @@ public sealed class FrameAnnotatorTests
     private static readonly LabelledBox Plate = new(500, 400, 200, 80, "7ABC123");
 
     [Fact]
-    public async Task Zone_And_Box_Are_Drawn_On_A_Copy_And_Nothing_Else_Changes()
+    public async Task Zone_And_Box_Are_Drawn_On_A_Copy_Dimming_Only_Outside_The_Zone()
     {
         var frame = await DemoFrames.AtAsync(3.5);
         var original = frame.Span.ToArray();
@@ -23,24 +23,48 @@ public sealed class FrameAnnotatorTests
         Assert.Equal((0, 255, 255), Pixel(annotated, frame.Width, 128, 400));
         Assert.Equal((0, 255, 0), Pixel(annotated, frame.Width, 500, 440));
         Assert.Equal((0, 255, 0), Pixel(annotated, frame.Width, 600, 479));
-        var changedNearDrawing = 0;
+        var (changedNearDrawing, dimmed) = (0, 0);
         for (var y = 0; y < frame.Height; y++)
         {
             for (var x = 0; x < frame.Width; x++)
             {
                 var i = ((y * frame.Width) + x) * 3;
-                if (original.AsSpan(i, 3).SequenceEqual(annotated.AsSpan(i, 3)))
+                if (NearDrawing(x, y))
                 {
-                    continue;
+                    changedNearDrawing += original.AsSpan(i, 3).SequenceEqual(annotated.AsSpan(i, 3)) ? 0 : 1;
                 }
+                else if (x < 125 || x > 1154 || y < 141 || y > 650)
+                {
+                    for (var c = 0; c < 3; c++)
+                    {
+                        var expected = original[i + c] * FrameAnnotator.OutsideBrightness;
+                        Assert.True(Math.Abs(annotated[i + c] - expected) <= 1, $"pixel ({x}, {y}) outside the zone is {annotated[i + c]}, not dimmed to {expected:0.0}");
+                    }
 
-                Assert.True(NearDrawing(x, y), $"pixel ({x}, {y}) changed, away from the zone, the box and its label");
-                changedNearDrawing++;
+                    dimmed++;
+                }
+                else if (x > 131 && x < 1148 && y > 147 && y < 644)
+                {
+                    Assert.True(original.AsSpan(i, 3).SequenceEqual(annotated.AsSpan(i, 3)), $"pixel ({x}, {y}) inside the zone, away from the box and its label, changed");
+                }
             }
         }
 
         // The outlines alone are ~2 px x (2 x 1024 + 2 x 504 + 2 x 200 + 2 x 80) pixels.
         Assert.True(changedNearDrawing > 6000, $"only {changedNearDrawing} pixels changed");
+        Assert.True(dimmed > 350_000, $"only {dimmed} pixels outside the zone were checked");
+    }
+
+    [Fact]
+    public async Task Without_A_Zone_Nothing_Is_Dimmed_And_A_Read_Outside_The_Zone_Is_Orange()
+    {
+        var frame = await DemoFrames.AtAsync(3.5);
+        var annotated = new byte[frame.Span.Length];
+
+        FrameAnnotator.Draw(frame.Span, frame.Width, frame.Height, [], [Plate with { OutsideZone = true }], annotated);
+
+        Assert.Equal((0, 140, 255), Pixel(annotated, frame.Width, 500, 440));
+        Assert.True(frame.Span[..(frame.Width * 3 * 300)].SequenceEqual(annotated.AsSpan(0, frame.Width * 3 * 300)), "rows above the label changed without a zone");
     }
 
     [Fact]

@@ -8,6 +8,8 @@ namespace EdgeIngest.Tests.Reads;
 public sealed class PlateDetectorTests
 {
     private static readonly PlateRecognizerOptions Options = new();
+    private const int WarmUpCalls = 3;
+    private const int MeasuredCalls = 3;
 
     [Theory]
     [InlineData(1280, 720, 500, 420)]
@@ -30,14 +32,24 @@ public sealed class PlateDetectorTests
         var image = new BgrImage(new byte[1280 * 720 * 3], 1280, 720);
         using var detector = Open();
         var regions = new List<TextRegion>(16);
-        detector.Detect(image, regions);
+
+        // The first calls compile on this thread (tier 0, then on-stack replacement of the long
+        // loops), and what the JIT allocates there counts here too: warm up past it.
+        for (var i = 0; i < WarmUpCalls; i++)
+        {
+            detector.Detect(image, regions);
+        }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        detector.Detect(image, regions);
+        for (var i = 0; i < MeasuredCalls; i++)
+        {
+            detector.Detect(image, regions);
+        }
+
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Empty(regions);
-        Assert.Equal(0, allocated);
+        Assert.True(allocated == 0, $"{MeasuredCalls} warm detections of a blank frame allocated {allocated} B; expected 0");
     }
 
     private static PlateDetector Open() => new(

@@ -104,14 +104,24 @@ public sealed class PlateRecognitionTests(RecognizerFixture fixture) : IClassFix
     public void Frame_Without_A_Plate_Allocates_Nothing_Once_Warm()
     {
         var image = new BgrImage(new byte[640 * 360 * 3], 640, 360);
-        fixture.Recognizer.Recognize(image);
+
+        // The first calls compile on this thread, and the JIT's allocations count here too.
+        for (var i = 0; i < 3; i++)
+        {
+            fixture.Recognizer.Recognize(image);
+        }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var reads = fixture.Recognizer.Recognize(image);
+        var reads = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            reads += fixture.Recognizer.Recognize(image).Count;
+        }
+
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Empty(reads);
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, reads);
+        Assert.True(allocated == 0, $"3 warm recognitions of a blank frame allocated {allocated} B; expected 0");
     }
 
     [Fact]

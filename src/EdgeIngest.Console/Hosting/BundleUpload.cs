@@ -13,9 +13,6 @@ namespace EdgeIngest.WebConsole.Hosting;
 /// </summary>
 internal static class BundleUpload
 {
-    /// <summary>One apply at a time: the applier's temporary files are named after the process.</summary>
-    private static readonly Lock Applying = new();
-
     /// <summary>Throws <see cref="EnrollmentException"/> (nothing written) or <see cref="IOException"/> and the like (a file could not be written).</summary>
     public static async Task<(CheckedEnrollment Checked, AppliedEnrollment Applied)> ApplyAsync(IFormFile? file, EdgeIngestConfig config, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,7 +37,8 @@ internal static class BundleUpload
 
         var bundle = EnrollmentBundleJson.Read(bytes, source);
         var checkedBundle = EnrollmentValidator.Check(bundle, now, source);
-        lock (Applying)
+        // One rewrite of the configuration at a time (the Cameras page writes it too).
+        lock (ConfigFileWrites.Gate)
         {
             return (checkedBundle, EnrollmentApplier.Apply(checkedBundle, configFile));
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeIngest.Configuration;
 using EdgeIngest.Hotlists;
 
 namespace EdgeIngest.Enrollment;
@@ -53,7 +54,7 @@ public static class EnrollmentApplier
         void Write(string relative, byte[] content, UnixFileMode mode)
         {
             var path = Path.Combine(folder, relative);
-            WriteReplacing(path, content, mode);
+            ReplacingFile.Write(path, content, mode);
             written.Add(path);
         }
 
@@ -69,7 +70,7 @@ public static class EnrollmentApplier
 
         Write(EnrollmentFiles.Registration, RegistrationJson.Write(bundle.Registration), Public);
         var mode = File.Exists(configFile) && !OperatingSystem.IsWindows() ? File.GetUnixFileMode(configFile) : Config;
-        WriteReplacing(configFile, Encoding.UTF8.GetBytes(editor.ToYaml()), mode);
+        ReplacingFile.Write(configFile, Encoding.UTF8.GetBytes(editor.ToYaml()), mode);
         written.Add(configFile);
 
         return new AppliedEnrollment(configFile, written, Describe(enrollment, previousId, noCameras));
@@ -98,31 +99,5 @@ public static class EnrollmentApplier
         }
 
         return lines;
-    }
-
-    /// <summary>Writes next to <paramref name="path"/> with <paramref name="mode"/> from creation on, then renames over it.</summary>
-    private static void WriteReplacing(string path, byte[] content, UnixFileMode mode)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = mode;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

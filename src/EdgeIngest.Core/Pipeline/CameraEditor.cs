@@ -74,22 +74,21 @@ public sealed class CameraEditor(EdgeIngestConfig config, CameraSet cameras, IAu
                 return CameraChange.Refused(problems);
             }
 
-            var before = ConfigFingerprint.Of(file);
-            try
+            lock (ConfigFileWrites.Gate)
             {
-                CameraSection.Write(file, candidate);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CameraChange.Refused([$"the configuration file {file} cannot be written ({e.Message}): the service's user needs write access to it"]);
+                var before = ConfigFingerprint.Of(file);
+                try
+                {
+                    CameraSection.Write(file, candidate);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return CameraChange.Refused([$"the configuration file {file} cannot be written ({e.Message}): the service's user needs write access to it"]);
+                }
+
+                RecordEdit(file, before, by, id, change, camera);
             }
 
-            ServiceAudit.RecordEdited(audit, file, before, [
-                new(AuditFields.ChangedBy, by),
-                new(AuditFields.CameraId, id),
-                new(AuditFields.CameraChange, change),
-                .. camera is null ? [] : Describe(camera),
-            ]);
             config.Cameras = candidate;
             var effect = await apply().ConfigureAwait(false);
             return CameraChange.Done($"camera '{id}' {change}: {effect}");
@@ -99,6 +98,14 @@ public sealed class CameraEditor(EdgeIngestConfig config, CameraSet cameras, IAu
             _oneAtATime.Release();
         }
     }
+
+    private void RecordEdit(string file, ConfigFingerprint before, string by, string id, string change, CameraOptions? camera) =>
+        ServiceAudit.RecordEdited(audit, file, before, [
+            new(AuditFields.ChangedBy, by),
+            new(AuditFields.CameraId, id),
+            new(AuditFields.CameraChange, change),
+            .. camera is null ? [] : Describe(camera),
+        ]);
 
     private static KeyValuePair<string, string>[] Describe(CameraOptions camera) =>
     [

@@ -1,4 +1,5 @@
 using EdgeIngest.Installation;
+using EdgeIngest.Reads.Regions;
 
 namespace EdgeIngest.Reads;
 
@@ -97,8 +98,15 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public float ReframeBelowConfidence { get; init; } = 0.95f;
 
-    /// <summary>Ranks a frame's reads by how well they fit this region's plate formats (<see cref="PlateFormats"/>).</summary>
-    public PlateRegion Region { get; init; } = PlateRegion.Us;
+    /// <summary>
+    /// Whose plate layouts a frame's reads are corrected against and ranked by (<see cref="PlateLayouts"/>):
+    /// region codes with a template file in <see cref="RegionsDirectory"/>, or just
+    /// <see cref="PlateRegions.Any"/> for none.
+    /// </summary>
+    public IReadOnlyList<string> Regions { get; init; } = [PlateRegions.Default];
+
+    /// <summary>Where the region template files are (<c>models/regions/</c>).</summary>
+    public string RegionsDirectory { get; init; } = PlateRegions.DefaultDirectory;
 
     public PlateCandidateRules Candidates { get; init; } = new();
 }

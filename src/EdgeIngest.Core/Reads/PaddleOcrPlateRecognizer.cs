@@ -36,6 +36,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly PlateCandidateFilter filter;
     private readonly int maxRecognitions;
     private readonly PlateLayouts layouts;
+    private readonly int maxCorrections;
     private readonly int longestStandard;
     private readonly float readWithoutBandMinScore;
     private readonly float reframeBelow;
@@ -53,6 +54,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         this.refiner = refiner;
         this.reader = reader;
         this.layouts = layouts;
+        maxCorrections = options.MaxLookAlikeCorrections;
 
         // A region whose plates are longer than the generic rules allow (India's, up to 11) must
         // not have its standard plates dropped as implausible.
@@ -219,7 +221,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             // Corrected in place, before the plausibility check: a digit read as its look-alike
             // letter in a digit position may be the plate's only digit.
             var read = text.AsSpan(0, result.Length);
-            layouts.Correct(read);
+            layouts.Correct(read, maxCorrections);
             if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a

@@ -105,6 +105,17 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public IReadOnlyList<string> Regions { get; init; } = [PlateRegions.Default];
 
+    /// <summary>
+    /// A read is corrected to a layout of <see cref="Regions"/> only when at most this many of its
+    /// characters change (<see cref="PlateLayouts.Correct(System.Span{char}, int)"/>): a plate of
+    /// another region or a vanity plate can often be bent into a layout with three changes, a real
+    /// misread rarely needs more than two. Chosen on the hand-labelled validation set (models/README.md,
+    /// "Region templates"): its Romanian plates read 8 of 9 with 2 (one plate needs two changes,
+    /// B7958Z → B79SBZ) against 7 with 1; its UK plates 12 of 15 with 1, 2 or no limit; the whole
+    /// set, mostly European plates read with US layouts, 52 with 1, 49 with 2, 48 with no limit.
+    /// </summary>
+    public int MaxLookAlikeCorrections { get; init; } = 2;
+
     /// <summary>Where the region template files are (<c>models/regions/</c>).</summary>
     public string RegionsDirectory { get; init; } = PlateRegions.DefaultDirectory;
 

@@ -24,7 +24,7 @@ internal static class EvalCommand
         };
         var region = new Option<string>("--region")
         {
-            Description = "Whose plate layouts correct and rank the reads: a region (us, br, uk, eu, ca, au, in: the files in models/regions/), a list (br,uk), or any (none)",
+            Description = "Whose plate layouts correct and rank the reads: a region (us, br, uk, ca, au, in, an EU state such as de or ro: the files in models/regions/), a list (br,uk), or any (none)",
             DefaultValueFactory = _ => string.Join(',', new PlateRecognizerOptions().Regions),
         };
         var command = new Command("eval", "Measure plate reading on annotated images: exact-plate accuracy, detection recall, median ms per image")

@@ -143,10 +143,10 @@ public sealed class ConfigLoaderTests : IDisposable
 
     [Theory]
     [InlineData("finder: yolo", "recognition.finder: 'yolo' — expected 'text'")]
-    [InlineData("region: mars", "recognition.region: 'mars' — 'mars' is not a known region; expected a region or a list of regions from: any, au, br, ca, eu, in, uk, us")]
+    [InlineData("region: mars", "recognition.region: 'mars' — 'mars' is not a known region; expected a region or a list of regions from: any, at, au, be, bg, br, ca, cz, de, dk, ee, es, fi, fr, gr, hr, hu, ie, in, it, lt, lv, nl, pl, pt, ro, se, sk, uk, us")]
     [InlineData("region: [br, mars]", "recognition.region: 'br, mars' — 'mars' is not a known region")]
     [InlineData("region: [us, any]", "recognition.region: 'us, any' — 'any' means no regional layouts and cannot be combined")]
-    [InlineData("region: []", "recognition.region: '' — no region given; expected a region or a list of regions from: any, au, br")]
+    [InlineData("region: []", "recognition.region: '' — no region given; expected a region or a list of regions from: any, at, au")]
     public void An_Unknown_Finder_Or_Region_Is_Named_With_The_Allowed_Ones(string setting, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + $"\nrecognition:\n  {setting}\n")));

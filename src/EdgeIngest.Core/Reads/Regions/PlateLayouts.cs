@@ -79,14 +79,20 @@ public sealed class PlateLayouts
     /// listed first). Returns whether the text now fits a layout; when it fits none, even after
     /// correction, it is left exactly as read.
     /// </summary>
-    public bool Correct(Span<char> text)
+    public bool Correct(Span<char> text) => Correct(text, int.MaxValue);
+
+    /// <summary>
+    /// As <see cref="Correct(Span{char})"/>, but a layout that would need more than
+    /// <paramref name="maxChanges"/> changes does not count: the read is left as it is.
+    /// </summary>
+    public bool Correct(Span<char> text, int maxChanges)
     {
         var best = -1;
         var fewest = int.MaxValue;
         for (var i = 0; i < lengths.Length && fewest > 0; i++)
         {
             var changes = Corrections(text, i);
-            if (changes >= 0 && changes < fewest)
+            if (changes >= 0 && changes <= maxChanges && changes < fewest)
             {
                 best = i;
                 fewest = changes;

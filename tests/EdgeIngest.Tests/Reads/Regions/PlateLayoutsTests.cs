@@ -17,6 +17,13 @@ public sealed class PlateLayoutsTests
         return (fits, new string(buffer));
     }
 
+    private static (bool Fits, string Text) CorrectedAtMost(PlateLayouts layouts, string read, int maxChanges)
+    {
+        var buffer = read.ToCharArray();
+        var fits = layouts.Correct(buffer, maxChanges);
+        return (fits, new string(buffer));
+    }
+
     [Theory]
     [InlineData("ABC1O34", "ABC1034")] // O in a digit position
     [InlineData("ABC1I34", "ABC1134")]
@@ -79,6 +86,16 @@ public sealed class PlateLayoutsTests
         // "11" needs one change for either layout: 1→I in the letter position.
         Assert.Equal((true, "1I"), Corrected(Layouts("9L", "L9"), "11"));
         Assert.Equal((true, "I1"), Corrected(Layouts("L9", "9L"), "11"));
+    }
+
+    [Fact]
+    public void A_Layout_Needing_More_Changes_Than_Allowed_Leaves_The_Read_As_It_Is()
+    {
+        var layouts = Layouts("LL99999");
+
+        // A UK plate read with US layouts: Illinois' LL99999 fits after three changes (Z→2, S→5, Z→2).
+        Assert.Equal((false, "LR05ZSZ"), CorrectedAtMost(layouts, "LR05ZSZ", 2));
+        Assert.Equal((true, "LR05252"), CorrectedAtMost(layouts, "LR05ZSZ", 3));
     }
 
     [Fact]

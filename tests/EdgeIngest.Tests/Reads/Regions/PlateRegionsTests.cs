@@ -34,7 +34,7 @@ public sealed class PlateRegionsTests : IDisposable
         var problem = PlateRegions.Problem(PlateRegions.DefaultDirectory, ["br", "mars"]);
 
         Assert.NotNull(problem);
-        Assert.StartsWith("'mars' is not a known region; expected a region or a list of regions from: any, au, br, ca, eu, in, uk, us", problem, StringComparison.Ordinal);
+        Assert.StartsWith("'mars' is not a known region; expected a region or a list of regions from: any, at, au, be, bg, br, ca, cz, de, dk, ee, es, fi, fr, gr, hr, hu, ie, in, it, lt, lv, nl, pl, pt, ro, se, sk, uk, us", problem, StringComparison.Ordinal);
         Assert.Null(PlateRegions.Problem(PlateRegions.DefaultDirectory, ["br", "uk"]));
     }
 

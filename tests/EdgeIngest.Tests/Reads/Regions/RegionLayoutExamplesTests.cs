@@ -15,10 +15,30 @@ public sealed class RegionLayoutExamplesTests
     [InlineData("br", "BRA2E19")] // Mercosur
     [InlineData("uk", "AB12CDE")]
     [InlineData("uk", "A123BCD")] // prefix
-    [InlineData("eu", "AB123CD")] // France, Italy
-    [InlineData("eu", "1234BCD")] // Spain
-    [InlineData("eu", "B123ABC")] // Romania, Bucharest
-    [InlineData("eu", "CJ12ABC")] // Romania, a county
+    [InlineData("fr", "AB123CD")]
+    [InlineData("it", "AB123CD")]
+    [InlineData("es", "1234BCD")]
+    [InlineData("de", "BAB1234")]
+    [InlineData("nl", "12ABC3")]
+    [InlineData("pl", "WA12345")]
+    [InlineData("ro", "B123ABC")] // Bucharest
+    [InlineData("ro", "CJ12ABC")] // a county
+    [InlineData("at", "W123AB")]
+    [InlineData("be", "1ABC123")]
+    [InlineData("bg", "CA1234AB")]
+    [InlineData("cz", "1A23456")]
+    [InlineData("dk", "AB12345")]
+    [InlineData("ee", "123ABC")]
+    [InlineData("fi", "ABC123")]
+    [InlineData("gr", "ABC1234")]
+    [InlineData("hr", "ZG123AB")]
+    [InlineData("hu", "AABC123")]
+    [InlineData("ie", "12D1234")]
+    [InlineData("lt", "ABC123")]
+    [InlineData("lv", "AB1234")]
+    [InlineData("pt", "AB12CD")]
+    [InlineData("se", "ABC12D")]
+    [InlineData("sk", "BA123AB")]
     [InlineData("ca", "ABCD123")] // Ontario
     [InlineData("ca", "ABC1234")] // Alberta
     [InlineData("au", "AB12CD")] // New South Wales
@@ -42,8 +62,10 @@ public sealed class RegionLayoutExamplesTests
     [InlineData("br", "8RA2E19", "BRA2E19")] // 8 in a letter position
     [InlineData("uk", "AB12CD5", "AB12CDS")] // 5 in a letter position
     [InlineData("uk", "ABI2CDE", "AB12CDE")]
-    [InlineData("eu", "AB1Z3CD", "AB123CD")]
-    [InlineData("eu", "B1Z3ABC", "B123ABC")]
+    [InlineData("fr", "AB1Z3CD", "AB123CD")]
+    [InlineData("es", "1Z34BCD", "1234BCD")]
+    [InlineData("ro", "B1Z3ABC", "B123ABC")]
+    [InlineData("ro", "B7958Z", "B79SBZ")] // two confusions, from the validation set
     [InlineData("ca", "ABCDI23", "ABCD123")]
     [InlineData("au", "AB1ZCD", "AB12CD")]
     [InlineData("in", "MHI2AB1234", "MH12AB1234")]

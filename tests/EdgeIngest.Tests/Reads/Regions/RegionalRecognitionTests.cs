@@ -15,7 +15,7 @@ public sealed class RegionalRecognitionTests
     [Theory]
     [InlineData("br", "BRA2E19")]
     [InlineData("uk", "AB12CDE")]
-    [InlineData("eu", "B123ABC")]
+    [InlineData("ro", "B123ABC")]
     [InlineData("ca", "ABCD123")]
     [InlineData("au", "1AB2CD")]
     [InlineData("in", "MH12AB1234")]

@@ -37,6 +37,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly int maxRecognitions;
     private readonly PlateLayouts layouts;
     private readonly int maxCorrections;
+    private readonly float minLookAlike;
     private readonly int longestStandard;
     private readonly float readWithoutBandMinScore;
     private readonly float reframeBelow;
@@ -45,6 +46,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly List<PlateBox> textBoxes;
     private readonly char[] text;
     private readonly char[] otherText;
+
+    // Per character of text / otherText: how likely its look-alike was (CtcDecoder), for correction.
+    private readonly float[] lookAlikes;
+    private readonly float[] otherLookAlikes;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
     private PaddleOcrPlateRecognizer(
@@ -55,6 +60,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         this.reader = reader;
         this.layouts = layouts;
         maxCorrections = options.MaxLookAlikeCorrections;
+        minLookAlike = options.MinLookAlikeProbability;
 
         // A region whose plates are longer than the generic rules allow (India's, up to 11) must
         // not have its standard plates dropped as implausible.
@@ -71,6 +77,8 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         // Longer than any plausible plate so an over-long line is seen as such, not truncated.
         text = new char[rules.MaxLength + 1];
         otherText = new char[text.Length];
+        lookAlikes = new float[text.Length];
+        otherLookAlikes = new float[text.Length];
     }
 
     /// <summary>
@@ -198,7 +206,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             }
 
             recognitions++;
-            var result = reader.Read(image, band ?? candidate.Box, text);
+            var result = reader.Read(image, band ?? candidate.Box, text, lookAlikes);
             if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions
                 && !(result.Length >= longestStandard && filter.IsPlausibleText(text.AsSpan(0, result.Length), result.Confidence)))
             {
@@ -215,13 +223,13 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.
                 recognitions++;
-                result = reader.Read(image, candidate.Box, text);
+                result = reader.Read(image, candidate.Box, text, lookAlikes);
             }
 
             // Corrected in place, before the plausibility check: a digit read as its look-alike
             // letter in a digit position may be the plate's only digit.
             var read = text.AsSpan(0, result.Length);
-            layouts.Correct(read, maxCorrections);
+            layouts.Correct(read, lookAlikes.AsSpan(0, result.Length), minLookAlike, maxCorrections);
             if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a
@@ -282,7 +290,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private CtcResult Widen(BgrImage image, PlateBox band, PlateBox plate, CtcResult result, ref int recognitions)
     {
         recognitions++;
-        var widened = reader.Read(image, AcrossPlate(band, plate), otherText);
+        var widened = reader.Read(image, AcrossPlate(band, plate), otherText, otherLookAlikes);
         var read = text.AsSpan(0, result.Length);
         var wideRead = otherText.AsSpan(0, widened.Length);
         var at = wideRead.IndexOf(read);
@@ -290,6 +298,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         if (wideRead.Length > read.Length && at >= 0 && completes && filter.IsPlausibleText(wideRead, widened.Confidence))
         {
             wideRead.CopyTo(text);
+            otherLookAlikes.AsSpan(0, widened.Length).CopyTo(lookAlikes);
             return widened;
         }
 
@@ -311,11 +320,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? BandFraming.Looser(band, image.Width, image.Height)
                 : BandFraming.Tighter(band, image.Width, image.Height);
             recognitions++;
-            var again = reader.Read(image, box, otherText);
+            var again = reader.Read(image, box, otherText, otherLookAlikes);
             var read = otherText.AsSpan(0, again.Length);
             if (again.Confidence > result.Confidence && filter.IsPlausibleText(read, again.Confidence))
             {
                 read.CopyTo(text);
+                otherLookAlikes.AsSpan(0, again.Length).CopyTo(lookAlikes);
                 result = again;
             }
         }

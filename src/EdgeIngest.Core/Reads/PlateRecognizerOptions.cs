@@ -110,11 +110,22 @@ public sealed record PlateRecognizerOptions
     /// characters change (<see cref="PlateLayouts.Correct(System.Span{char}, int)"/>): a plate of
     /// another region or a vanity plate can often be bent into a layout with three changes, a real
     /// misread rarely needs more than two. Chosen on the hand-labelled validation set (models/README.md,
-    /// "Region templates"): its Romanian plates read 8 of 9 with 2 (one plate needs two changes,
-    /// B7958Z → B79SBZ) against 7 with 1; its UK plates 12 of 15 with 1, 2 or no limit; the whole
-    /// set, mostly European plates read with US layouts, 52 with 1, 49 with 2, 48 with no limit.
+    /// "Region templates"), before <see cref="MinLookAlikeProbability"/> existed: its Romanian plates
+    /// read 8 of 9 with 2 (one plate needs two changes, B7958Z → B79SBZ) against 7 with 1; its UK
+    /// plates 12 of 15 with 1, 2 or no limit; the whole set, mostly European plates read with US
+    /// layouts, 52 with 1, 49 with 2, 48 with no limit.
     /// </summary>
     public int MaxLookAlikeCorrections { get; init; } = 2;
+
+    /// <summary>
+    /// A character is corrected to its look-alike only where the recogniser gave the look-alike at
+    /// least this probability while reading it (<see cref="CtcDecoder"/>): where it was unsure
+    /// between the two. 0: wherever a layout asks for it. Chosen on the validation set
+    /// (models/README.md, "Region templates"): Romanian plates (ro) / UK plates (uk) / the whole
+    /// set read with US layouts read 8 / 12 / 49 with 0, 8 / 12 / 53 with 0.001 and 0.01,
+    /// 7 / 12 / 55 with 0.05, 7 / 11 / 54 with 0.2.
+    /// </summary>
+    public float MinLookAlikeProbability { get; init; } = 0.05f;
 
     /// <summary>Where the region template files are (<c>models/regions/</c>).</summary>
     public string RegionsDirectory { get; init; } = PlateRegions.DefaultDirectory;

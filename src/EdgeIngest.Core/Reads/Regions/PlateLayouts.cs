@@ -62,7 +62,7 @@ public sealed class PlateLayouts
     {
         for (var i = 0; i < lengths.Length; i++)
         {
-            if (Corrections(text, i) == 0)
+            if (Corrections(text, i, [], 0f) == 0)
             {
                 return true;
             }
@@ -85,13 +85,22 @@ public sealed class PlateLayouts
     /// As <see cref="Correct(Span{char})"/>, but a layout that would need more than
     /// <paramref name="maxChanges"/> changes does not count: the read is left as it is.
     /// </summary>
-    public bool Correct(Span<char> text, int maxChanges)
+    public bool Correct(Span<char> text, int maxChanges) => Correct(text, [], 0f, maxChanges);
+
+    /// <summary>
+    /// As <see cref="Correct(Span{char}, int)"/>, but a character may change only where the
+    /// recogniser was unsure between it and its look-alike: where its look-alike's probability
+    /// (<paramref name="lookAlikes"/>, one per character, from <see cref="CtcDecoder"/>) reached
+    /// <paramref name="minLookAlike"/>. A character read surely is kept, and a layout that would
+    /// need it changed does not fit. Without probabilities (an empty span) every character may change.
+    /// </summary>
+    public bool Correct(Span<char> text, ReadOnlySpan<float> lookAlikes, float minLookAlike, int maxChanges)
     {
         var best = -1;
         var fewest = int.MaxValue;
         for (var i = 0; i < lengths.Length && fewest > 0; i++)
         {
-            var changes = Corrections(text, i);
+            var changes = Corrections(text, i, lookAlikes, minLookAlike);
             if (changes >= 0 && changes <= maxChanges && changes < fewest)
             {
                 best = i;
@@ -122,7 +131,7 @@ public sealed class PlateLayouts
     }
 
     /// <summary>How many look-alike changes make <paramref name="text"/> fit layout <paramref name="index"/>; -1 when none can.</summary>
-    private int Corrections(ReadOnlySpan<char> text, int index)
+    private int Corrections(ReadOnlySpan<char> text, int index, ReadOnlySpan<float> lookAlikes, float minLookAlike)
     {
         if (text.Length != lengths[index])
         {
@@ -134,14 +143,15 @@ public sealed class PlateLayouts
         for (var p = 0; p < text.Length; p++)
         {
             var c = text[p];
+            var unsure = lookAlikes.Length <= p || lookAlikes[p] >= minLookAlike;
             switch (layout[p])
             {
                 case PositionClass.Letter when char.IsAsciiLetterUpper(c):
                 case PositionClass.Digit when char.IsAsciiDigit(c):
                 case PositionClass.Either when char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c):
                     continue;
-                case PositionClass.Letter when LookAlikes.ToLetter(c) != '\0':
-                case PositionClass.Digit when LookAlikes.ToDigit(c) != '\0':
+                case PositionClass.Letter when unsure && LookAlikes.ToLetter(c) != '\0':
+                case PositionClass.Digit when unsure && LookAlikes.ToDigit(c) != '\0':
                     changes++;
                     continue;
                 default:

@@ -99,6 +99,20 @@ public sealed class PlateLayoutsTests
     }
 
     [Fact]
+    public void Only_A_Character_The_Recogniser_Was_Unsure_Of_Is_Changed()
+    {
+        var layouts = Layouts("LLL9999");
+        var sure = "ABC12O4".ToCharArray();
+        var unsure = "ABC12O4".ToCharArray();
+        float[] surelyO = [0, 0, 0, 0, 0, 0.001f, 0];
+        float[] maybeZero = [0, 0, 0, 0, 0, 0.3f, 0];
+
+        Assert.False(layouts.Correct(sure, surelyO, 0.05f, int.MaxValue), "an O read surely must not be changed");
+        Assert.True(layouts.Correct(unsure, maybeZero, 0.05f, int.MaxValue));
+        Assert.Equal(("ABC12O4", "ABC1204"), (new string(sure), new string(unsure)));
+    }
+
+    [Fact]
     public void Fits_Checks_The_Read_As_It_Is_Without_Correcting()
     {
         var layouts = Layouts("LLL9999");

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
 using EdgeIngest.Enrollment;
-using EdgeIngest.Installation;
 using EdgeIngest.Reads.Regions;
 using EdgeIngest.Signing;
 
@@ -217,10 +216,7 @@ public static partial class ConfigValidator
             problems.Add($"recognition.reader: '{recognition.Reader}' — expected 'plate' (the plate recogniser, models/plate-recognizer.onnx) or 'text' (PP-OCRv4's general text recogniser)");
         }
 
-        var regions = PlateRegions.DirectoryUnder(recognition.ModelsDirectory is { } modelsDirectory && Directory.Exists(modelsDirectory)
-            ? modelsDirectory
-            : InstallLayout.ModelsDirectory);
-        if (PlateRegions.Problem(regions, recognition.Region.Names) is { } regionProblem)
+        if (PlateRegions.Problem(PlateRegions.DirectoryFor(recognition.ModelsDirectory), recognition.Region.Names) is { } regionProblem)
         {
             problems.Add($"recognition.region: '{recognition.Region}' — {regionProblem}");
         }

@@ -17,7 +17,8 @@ public sealed class RecognitionConfig
 
     /// <summary>
     /// Whose plate layouts a frame's reads are corrected against and ranked by: a region with a
-    /// template file in models/regions/ ("us", "br", "uk", ...), a list of them, or "any" (none).
+    /// template file in models/regions/ ("us", "br", "uk", ...; under <see cref="ModelsDirectory"/>
+    /// when that folder has a regions/ of its own), a list of them, or "any" (none).
     /// </summary>
     public RegionList Region { get; set; } = new();
 

@@ -374,7 +374,7 @@ public sealed class Appliance : IAsyncDisposable
             PlateDetectorModelPath = Path.Combine(models, PlateRecognizerOptions.PlateDetectorModelFile),
             PlateRecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.PlateRecognizerModelFile),
             PlateKeysPath = Path.Combine(models, PlateRecognizerOptions.PlateKeysFile),
-            RegionsDirectory = PlateRegions.DirectoryUnder(models),
+            RegionsDirectory = PlateRegions.DirectoryFor(models),
         };
     }
 

@@ -24,6 +24,14 @@ public static class PlateRegions
     public static string DirectoryUnder(string modelsDirectory) => Path.Combine(modelsDirectory, "regions");
 
     /// <summary>
+    /// The template folder for a configured models folder (<c>recognition.models_directory</c>):
+    /// its own <c>regions/</c> when it has one, else the installation's, so a folder holding only
+    /// other model files still finds the shipped templates.
+    /// </summary>
+    public static string DirectoryFor(string? modelsDirectory) =>
+        modelsDirectory is not null && Directory.Exists(DirectoryUnder(modelsDirectory)) ? DirectoryUnder(modelsDirectory) : DefaultDirectory;
+
+    /// <summary>
     /// The region codes in <paramref name="value"/>: one code (<c>us</c>) or a list (<c>br,uk</c>,
     /// <c>[br, uk]</c>), trimmed and in lower case, each once, in the order given.
     /// </summary>

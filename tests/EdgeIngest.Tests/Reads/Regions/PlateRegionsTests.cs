@@ -39,6 +39,17 @@ public sealed class PlateRegionsTests : IDisposable
     }
 
     [Fact]
+    public void A_Models_Folder_Without_Templates_Uses_The_Installations_And_One_With_Them_Its_Own()
+    {
+        var own = Directory.CreateDirectory(Path.Combine(_dir, "regions")).FullName;
+        var bare = Directory.CreateDirectory(Path.Combine(_dir, "bare")).FullName;
+
+        Assert.Equal(own, PlateRegions.DirectoryFor(_dir));
+        Assert.Equal(PlateRegions.DefaultDirectory, PlateRegions.DirectoryFor(bare));
+        Assert.Equal(PlateRegions.DefaultDirectory, PlateRegions.DirectoryFor(null));
+    }
+
+    [Fact]
     public void A_Bad_Template_File_Is_Named_With_Its_Line_When_Its_Region_Is_Chosen()
     {
         File.WriteAllLines(Path.Combine(_dir, "zz.txt"), ["# test region", "LLL9999", "LL-999"]);

@@ -47,7 +47,10 @@ rm -f "$log"
 mkdir -p "$stage/models" "$stage/systemd"
 for m in "${MODELS[@]}"; do cp "$root/models/$m" "$stage/models/"; done
 cp "$root/models/README.md" "$stage/models/"
-(cd "$stage/models" && sha256sum "${MODELS[@]}" > SHA256SUMS)
+# The plate layouts of each region (recognition.region), read at start like the models.
+mkdir -p "$stage/models/regions"
+cp "$root"/models/regions/*.txt "$stage/models/regions/"
+(cd "$stage/models" && sha256sum "${MODELS[@]}" regions/*.txt > SHA256SUMS)
 cp "$root/deploy/install.sh" "$stage/"
 cp "$root/deploy/INSTALL.md" "$root/deploy/edgeingest.example.yaml" "$root/THIRD_PARTY_NOTICES.md" "$stage/"
 cp "$root/deploy/systemd/$NAME.service" "$root/deploy/systemd/$NAME.tmpfiles" "$stage/systemd/"

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EdgeIngest.Interop.Images;
 using EdgeIngest.Interop.Onnx;
 using EdgeIngest.Reads;
+using EdgeIngest.Reads.Regions;
 
 namespace EdgeIngest.Evaluation;
 
@@ -10,8 +11,8 @@ namespace EdgeIngest.Evaluation;
 /// <c>edgeingest eval DIR [--json]</c>: reads an OpenALPR-annotated folder, recognises every image
 /// and reports exact-plate accuracy, detection recall and median recognition time. Images in any
 /// format OpenCV reads; one that cannot be read is reported (file and reason) and skipped. Exit
-/// code 0 when the evaluation ran, 2 for bad input (missing folder, malformed annotation), 1 when
-/// the recogniser cannot start (missing or wrong model).
+/// code 0 when the evaluation ran, 2 for bad input (missing folder, malformed annotation, unknown
+/// region), 1 when the recogniser cannot start (missing or wrong model, bad region template file).
 /// </summary>
 public static class EvaluationCommand
 {
@@ -32,6 +33,12 @@ public static class EvaluationCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
+        if (PlateRegions.Problem(options.RegionsDirectory, options.Regions) is { } regionProblem)
+        {
+            await output.WriteLineAsync($"eval: error: --region: {regionProblem}").ConfigureAwait(false);
+            return BadInput;
+        }
+
         IReadOnlyList<AnnotatedImage> images;
         try
         {
@@ -48,7 +55,7 @@ public static class EvaluationCommand
         {
             recognizer = PaddleOcrPlateRecognizer.Create(options);
         }
-        catch (Exception e) when (e is FileNotFoundException or ModelContractException or OrtException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or ModelContractException or OrtException or InvalidDataException or RegionTemplateException)
         {
             await output.WriteLineAsync($"eval: error: {e.Message}").ConfigureAwait(false);
             return RecognizerFailed;
@@ -102,7 +109,7 @@ public static class EvaluationCommand
         return new EvaluationSummary(
             images, run.Unreadable.Count, plates.Count, exact, Math.Round((double)exact / count, 4), detected, Math.Round((double)detected / count, 4),
             Math.Round(run.MedianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text",
-            options.Reader == PlateReader.Plate ? "plate" : "text", options.DetectorLongSide, new EvaluationErrors(notDetected, noRead, wrongRead));
+            options.Reader == PlateReader.Plate ? "plate" : "text", options.DetectorLongSide, string.Join(',', options.Regions), new EvaluationErrors(notDetected, noRead, wrongRead));
     }
 
     private static async Task WriteTextAsync(TextWriter output, EvaluationSummary summary, EvaluationRun run)
@@ -129,7 +136,7 @@ public static class EvaluationCommand
         await output.WriteLineAsync(string.Create(culture, $"plates            {summary.Plates}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"exact reads       {summary.ExactReads} ({summary.Accuracy:P1}, top-ranked read, O = 0)")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"detection recall  {summary.DetectedPlates} ({summary.DetectionRecall:P1})")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(culture, $"median ms/image   {summary.MedianMs:F1} (recognition only; finder {summary.Finder}, reader {summary.Reader}, text detector long side {summary.DetectorLongSide})")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(culture, $"median ms/image   {summary.MedianMs:F1} (recognition only; finder {summary.Finder}, reader {summary.Reader}, text detector long side {summary.DetectorLongSide}, region {summary.Region})")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(
             culture, $"errors            not detected {summary.Errors.NotDetected}, no read {summary.Errors.NoRead}, wrong read {summary.Errors.WrongRead}")).ConfigureAwait(false);
     }

@@ -5,6 +5,8 @@ namespace EdgeIngest.Evaluation;
 /// <see cref="Images"/> counts every annotated image, <see cref="UnreadableImages"/> those skipped
 /// because they could not be read or decoded; <see cref="Plates"/> counts the plates of the images
 /// judged, and <see cref="Accuracy"/> and <see cref="DetectionRecall"/> are fractions of it.
+/// <see cref="Region"/> names the regions whose plate layouts corrected and ranked the reads
+/// (<c>us</c>, <c>br,uk</c>, or <c>any</c>).
 /// </summary>
 public sealed record EvaluationSummary(
     int Images,
@@ -18,4 +20,5 @@ public sealed record EvaluationSummary(
     string Finder,
     string Reader,
     int DetectorLongSide,
+    string Region,
     EvaluationErrors Errors);

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using EdgeIngest.Benchmarks.Frames;
 using EdgeIngest.Frames;
 using EdgeIngest.Reads;
+using EdgeIngest.Reads.Regions;
 
 namespace EdgeIngest.Benchmarks.Reads;
 
@@ -18,6 +19,7 @@ public class RecognitionStageBenchmarks
 {
     private readonly char[] text = new char[16];
     private ReadStages stages = null!;
+    private PlateLayouts layouts = PlateLayouts.None;
     private BgrImage frame;
     private PlateBox plate;
     private PlateBox band;
@@ -29,6 +31,7 @@ public class RecognitionStageBenchmarks
     public void Setup()
     {
         stages = new ReadStages();
+        layouts = PlateRegions.Load(stages.Options.RegionsDirectory, stages.Options.Regions);
         frame = DemoFrames.At(DemoFrames.PlateSeconds, Height);
         (plate, band) = stages.FindFirstPlate(frame);
         stages.Reader.Preprocess(frame, band);
@@ -50,7 +53,7 @@ public class RecognitionStageBenchmarks
     {
         var read = DemoFrames.FirstPlate.AsSpan();
         return stages.Filter.IsWholeInFrame(plate, frame.Width) && stages.Filter.IsPlausibleBox(band, frame.Width) && stages.Filter.IsPlausibleText(read, 1f)
-            ? PlateFormats.Fit(read, stages.Options.Region)
+            ? PlateFormats.Fit(read, layouts)
             : 0;
     }
 

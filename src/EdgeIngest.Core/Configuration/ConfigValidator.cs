@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EdgeIngest.Cameras;
 using EdgeIngest.Clips;
 using EdgeIngest.Enrollment;
+using EdgeIngest.Reads.Regions;
 using EdgeIngest.Signing;
 
 namespace EdgeIngest.Configuration;
@@ -215,9 +216,9 @@ public static partial class ConfigValidator
             problems.Add($"recognition.reader: '{recognition.Reader}' — expected 'plate' (the plate recogniser, models/plate-recognizer.onnx) or 'text' (PP-OCRv4's general text recogniser)");
         }
 
-        if (recognition.Region is not ("us" or "any"))
+        if (PlateRegions.Problem(PlateRegions.DirectoryFor(recognition.ModelsDirectory), recognition.Region.Names) is { } regionProblem)
         {
-            problems.Add($"recognition.region: '{recognition.Region}' — expected 'us' (rank reads by US plate formats) or 'any' (no regional preference)");
+            problems.Add($"recognition.region: '{recognition.Region}' — {regionProblem}");
         }
 
         CheckRange(problems, "recognition.threads", recognition.Threads, 1, 16, "threads");

@@ -15,8 +15,12 @@ public sealed class RecognitionConfig
     /// <summary>What reads the plate's characters: "plate" (the project's plate recogniser) or "text" (PP-OCRv4's general text recogniser).</summary>
     public string Reader { get; set; } = "plate";
 
-    /// <summary>Whose plate formats rank a frame's reads: "us" or "any" (no preference).</summary>
-    public string Region { get; set; } = "us";
+    /// <summary>
+    /// Whose plate layouts a frame's reads are corrected against and ranked by: a region with a
+    /// template file in models/regions/ ("us", "br", "uk", ...; under <see cref="ModelsDirectory"/>
+    /// when that folder has a regions/ of its own), a list of them, or "any" (none).
+    /// </summary>
+    public RegionList Region { get; set; } = new();
 
     /// <summary>ONNX Runtime intra-op threads per session.</summary>
     public int Threads { get; set; } = 2;

@@ -12,6 +12,7 @@ using EdgeIngest.Motion;
 using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
+using EdgeIngest.Reads.Regions;
 using EdgeIngest.Records;
 using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
@@ -363,7 +364,7 @@ public sealed class Appliance : IAsyncDisposable
             IntraOpThreads = recognition.Threads,
             Finder = recognition.Finder == "plate" ? PlateFinder.Plate : PlateFinder.Text,
             Reader = recognition.Reader == "plate" ? PlateReader.Plate : PlateReader.Text,
-            Region = recognition.Region == "any" ? PlateRegion.Any : PlateRegion.Us,
+            Regions = recognition.Region.Names,
         };
         return recognition.ModelsDirectory is not { } models ? options : options with
         {
@@ -373,6 +374,7 @@ public sealed class Appliance : IAsyncDisposable
             PlateDetectorModelPath = Path.Combine(models, PlateRecognizerOptions.PlateDetectorModelFile),
             PlateRecognizerModelPath = Path.Combine(models, PlateRecognizerOptions.PlateRecognizerModelFile),
             PlateKeysPath = Path.Combine(models, PlateRecognizerOptions.PlateKeysFile),
+            RegionsDirectory = PlateRegions.DirectoryFor(models),
         };
     }
 

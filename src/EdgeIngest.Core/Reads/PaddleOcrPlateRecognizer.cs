@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using EdgeIngest.Frames;
 using EdgeIngest.Interop.Onnx;
+using EdgeIngest.Reads.Regions;
 
 namespace EdgeIngest.Reads;
 
@@ -12,8 +13,10 @@ namespace EdgeIngest.Reads;
 /// plate recogniser, PP-OCRv4 recognition fine-tuned on plates) reads that band from the
 /// full-resolution frame (again across the plate's width when the band is narrow, twice more framed
 /// looser and tighter when the read is uncertain, and the whole plate once more if the band reads
-/// as no plate); reads that look like plates and do not overlap a better one are kept, ranked by
-/// how well they fit the region's plate formats, then largest first.
+/// as no plate); a read is corrected to the region's plate layout it nearly fits (look-alike
+/// letters and digits only, <see cref="PlateLayouts.Correct"/>); reads that look like plates and do
+/// not overlap a better one are kept, ranked by whether they fit a layout of the region, then
+/// largest first.
 /// Tensors, box lists and text buffers are allocated at construction; once warm a frame
 /// allocates nothing, with or without a plate: reads are values and their text comes from a
 /// bounded cache, so only a text never seen before (a new plate) costs a string.
@@ -32,7 +35,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly CharacterBandRefiner? refiner;
     private readonly PlateCandidateFilter filter;
     private readonly int maxRecognitions;
-    private readonly PlateRegion region;
+    private readonly PlateLayouts layouts;
+    private readonly int maxCorrections;
+    private readonly float minLookAlike;
     private readonly int longestStandard;
     private readonly float readWithoutBandMinScore;
     private readonly float reframeBelow;
@@ -41,17 +46,28 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private readonly List<PlateBox> textBoxes;
     private readonly char[] text;
     private readonly char[] otherText;
+
+    // Per character of text / otherText: how likely its look-alike was (CtcDecoder), for correction.
+    private readonly float[] lookAlikes;
+    private readonly float[] otherLookAlikes;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
-    private PaddleOcrPlateRecognizer(IRegionFinder finder, CharacterBandRefiner? refiner, TextLineReader reader, PlateRecognizerOptions options)
+    private PaddleOcrPlateRecognizer(
+        IRegionFinder finder, CharacterBandRefiner? refiner, TextLineReader reader, PlateLayouts layouts, PlateRecognizerOptions options)
     {
         this.finder = finder;
         this.refiner = refiner;
         this.reader = reader;
-        filter = new PlateCandidateFilter(options.Candidates);
+        this.layouts = layouts;
+        maxCorrections = options.MaxLookAlikeCorrections;
+        minLookAlike = options.MinLookAlikeProbability;
+
+        // A region whose plates are longer than the generic rules allow (India's, up to 11) must
+        // not have its standard plates dropped as implausible.
+        var rules = options.Candidates.MaxLength >= layouts.Longest ? options.Candidates : options.Candidates with { MaxLength = layouts.Longest };
+        filter = new PlateCandidateFilter(rules);
         maxRecognitions = options.MaxRecognitionsPerFrame;
-        region = options.Region;
-        longestStandard = PlateFormats.LongestStandard(region, options.Candidates);
+        longestStandard = PlateFormats.LongestStandard(layouts, rules);
         readWithoutBandMinScore = options.ReadWithoutBandMinScore;
         reframeBelow = options.ReframeBelowConfidence;
         regions = new List<TextRegion>(options.MaxTextRegions);
@@ -59,8 +75,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         reads = new List<PlateRead>(options.MaxRecognitionsPerFrame);
 
         // Longer than any plausible plate so an over-long line is seen as such, not truncated.
-        text = new char[options.Candidates.MaxLength + 1];
+        text = new char[rules.MaxLength + 1];
         otherText = new char[text.Length];
+        lookAlikes = new float[text.Length];
+        otherLookAlikes = new float[text.Length];
     }
 
     /// <summary>
@@ -79,9 +97,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     internal bool FindsPlates => finder is PlateDetector;
 
     /// <summary>
-    /// Loads and checks both models and the keys file. Fails with <see cref="FileNotFoundException"/>
-    /// naming a missing file, or <see cref="ModelContractException"/> naming a file that is not the
-    /// model its stage expects.
+    /// Loads and checks both models, the keys file and the regions' plate layouts. Fails with
+    /// <see cref="FileNotFoundException"/> naming a missing file, <see cref="ModelContractException"/>
+    /// naming a file that is not the model its stage expects, or <see cref="RegionTemplateException"/>
+    /// naming a region template file that is missing or does not parse (file, line, problem).
     /// </summary>
     public static PaddleOcrPlateRecognizer Create(PlateRecognizerOptions? options = null)
     {
@@ -95,6 +114,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             RequireFile(options.PlateDetectorModelPath, "plate detector model");
         }
 
+        var layouts = PlateRegions.Load(options.RegionsDirectory, options.Regions);
         var alphabet = RecognitionAlphabet.Load(readerKeys);
         var sessionOptions = new InferenceSessionOptions { IntraOpThreads = options.IntraOpThreads };
         var owned = new List<IDisposable>(3);
@@ -112,7 +132,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 : new TextDetector(Open(options.DetectorModelPath), options);
             var refiner = options.RefineCharacterBand ? new CharacterBandRefiner(Open(options.DetectorModelPath), options) : null;
             var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys);
-            return new PaddleOcrPlateRecognizer(finder, refiner, reader, options);
+            return new PaddleOcrPlateRecognizer(finder, refiner, reader, layouts, options);
         }
         catch
         {
@@ -186,7 +206,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             }
 
             recognitions++;
-            var result = reader.Read(image, band ?? candidate.Box, text);
+            var result = reader.Read(image, band ?? candidate.Box, text, lookAlikes);
             if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions
                 && !(result.Length >= longestStandard && filter.IsPlausibleText(text.AsSpan(0, result.Length), result.Confidence)))
             {
@@ -203,10 +223,13 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.
                 recognitions++;
-                result = reader.Read(image, candidate.Box, text);
+                result = reader.Read(image, candidate.Box, text, lookAlikes);
             }
 
+            // Corrected in place, before the plausibility check: a digit read as its look-alike
+            // letter in a digit position may be the plate's only digit.
             var read = text.AsSpan(0, result.Length);
+            layouts.Correct(read, lookAlikes.AsSpan(0, result.Length), minLookAlike, maxCorrections);
             if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a
@@ -267,7 +290,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private CtcResult Widen(BgrImage image, PlateBox band, PlateBox plate, CtcResult result, ref int recognitions)
     {
         recognitions++;
-        var widened = reader.Read(image, AcrossPlate(band, plate), otherText);
+        var widened = reader.Read(image, AcrossPlate(band, plate), otherText, otherLookAlikes);
         var read = text.AsSpan(0, result.Length);
         var wideRead = otherText.AsSpan(0, widened.Length);
         var at = wideRead.IndexOf(read);
@@ -275,6 +298,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         if (wideRead.Length > read.Length && at >= 0 && completes && filter.IsPlausibleText(wideRead, widened.Confidence))
         {
             wideRead.CopyTo(text);
+            otherLookAlikes.AsSpan(0, widened.Length).CopyTo(lookAlikes);
             return widened;
         }
 
@@ -296,11 +320,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? BandFraming.Looser(band, image.Width, image.Height)
                 : BandFraming.Tighter(band, image.Width, image.Height);
             recognitions++;
-            var again = reader.Read(image, box, otherText);
+            var again = reader.Read(image, box, otherText, otherLookAlikes);
             var read = otherText.AsSpan(0, again.Length);
             if (again.Confidence > result.Confidence && filter.IsPlausibleText(read, again.Confidence))
             {
                 read.CopyTo(text);
+                otherLookAlikes.AsSpan(0, again.Length).CopyTo(lookAlikes);
                 result = again;
             }
         }
@@ -310,7 +335,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
 
     /// <summary>
     /// Stable insertion sort (a frame has a handful of reads, and it must not allocate): reads that
-    /// look like the region's plates first, each group still largest first as recognised.
+    /// fit a layout of the region first, each group still largest first as recognised.
     /// </summary>
     private void RankByRegionalFit()
     {
@@ -318,9 +343,9 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         for (var i = 1; i < span.Length; i++)
         {
             var current = span[i];
-            var fit = PlateFormats.Fit(current.Text, region);
+            var fit = PlateFormats.Fit(current.Text, layouts);
             var j = i - 1;
-            while (j >= 0 && PlateFormats.Fit(span[j].Text, region) < fit)
+            while (j >= 0 && PlateFormats.Fit(span[j].Text, layouts) < fit)
             {
                 span[j + 1] = span[j];
                 j--;

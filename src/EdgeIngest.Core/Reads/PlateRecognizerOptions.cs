@@ -1,4 +1,5 @@
 using EdgeIngest.Installation;
+using EdgeIngest.Reads.Regions;
 
 namespace EdgeIngest.Reads;
 
@@ -97,8 +98,37 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public float ReframeBelowConfidence { get; init; } = 0.95f;
 
-    /// <summary>Ranks a frame's reads by how well they fit this region's plate formats (<see cref="PlateFormats"/>).</summary>
-    public PlateRegion Region { get; init; } = PlateRegion.Us;
+    /// <summary>
+    /// Whose plate layouts a frame's reads are corrected against and ranked by (<see cref="PlateLayouts"/>):
+    /// region codes with a template file in <see cref="RegionsDirectory"/>, or just
+    /// <see cref="PlateRegions.Any"/> for none.
+    /// </summary>
+    public IReadOnlyList<string> Regions { get; init; } = [PlateRegions.Default];
+
+    /// <summary>
+    /// A read is corrected to a layout of <see cref="Regions"/> only when at most this many of its
+    /// characters change (<see cref="PlateLayouts.Correct(System.Span{char}, int)"/>): a plate of
+    /// another region or a vanity plate can often be bent into a layout with three changes, a real
+    /// misread rarely needs more than two. Chosen on the hand-labelled validation set (models/README.md,
+    /// "Region templates"), before <see cref="MinLookAlikeProbability"/> existed: its Romanian plates
+    /// read 8 of 9 with 2 (one plate needs two changes, B7958Z → B79SBZ) against 7 with 1; its UK
+    /// plates 12 of 15 with 1, 2 or no limit; the whole set, mostly European plates read with US
+    /// layouts, 52 with 1, 49 with 2, 48 with no limit.
+    /// </summary>
+    public int MaxLookAlikeCorrections { get; init; } = 2;
+
+    /// <summary>
+    /// A character is corrected to its look-alike only where the recogniser gave the look-alike at
+    /// least this probability while reading it (<see cref="CtcDecoder"/>): where it was unsure
+    /// between the two. 0: wherever a layout asks for it. Chosen on the validation set
+    /// (models/README.md, "Region templates"): Romanian plates (ro) / UK plates (uk) / the whole
+    /// set read with US layouts read 8 / 12 / 49 with 0, 8 / 12 / 53 with 0.001 and 0.01,
+    /// 7 / 12 / 55 with 0.05, 7 / 11 / 54 with 0.2.
+    /// </summary>
+    public float MinLookAlikeProbability { get; init; } = 0.05f;
+
+    /// <summary>Where the region template files are (<c>models/regions/</c>).</summary>
+    public string RegionsDirectory { get; init; } = PlateRegions.DefaultDirectory;
 
     public PlateCandidateRules Candidates { get; init; } = new();
 }

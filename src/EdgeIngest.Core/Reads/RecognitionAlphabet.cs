@@ -11,7 +11,22 @@ public sealed class RecognitionAlphabet
 
     private readonly string characters;
 
-    private RecognitionAlphabet(string characters) => this.characters = characters;
+    // Plate character (A-Z, 0-9) → its class, for looking up how likely a look-alike was.
+    private readonly int[] plateClasses = new int[128];
+
+    private RecognitionAlphabet(string characters)
+    {
+        this.characters = characters;
+        for (var i = characters.Length - 1; i > Blank; i--)
+        {
+            // The ASCII form wins over a full-width one where the alphabet has both.
+            var c = PlateCharacters.Normalize(characters[i]);
+            if (c != '\0' && (plateClasses[c] == 0 || characters[i] == c))
+            {
+                plateClasses[c] = i;
+            }
+        }
+    }
 
     /// <summary>Number of output classes: blank + keys + space.</summary>
     public int ClassCount => characters.Length;
@@ -44,4 +59,7 @@ public sealed class RecognitionAlphabet
     public static RecognitionAlphabet FromKeys(string keys) => new("\0" + keys + " ");
 
     public char this[int classIndex] => characters[classIndex];
+
+    /// <summary>The class of plate character <paramref name="c"/> (A–Z, 0–9), or <see cref="Blank"/> when the alphabet has none.</summary>
+    public int ClassOf(char c) => c < plateClasses.Length ? plateClasses[c] : Blank;
 }

@@ -27,11 +27,17 @@ internal sealed class TextLineReader : IDisposable
     }
 
     /// <summary>Reads the text in <paramref name="box"/> (inside the frame) into <paramref name="text"/>.</summary>
-    public CtcResult Read(BgrImage image, PlateBox box, Span<char> text)
+    public CtcResult Read(BgrImage image, PlateBox box, Span<char> text) => Read(image, box, text, []);
+
+    /// <summary>
+    /// As <see cref="Read(BgrImage, PlateBox, Span{char})"/>, with each character's look-alike
+    /// probability in <paramref name="lookAlikes"/> (<see cref="CtcDecoder"/>).
+    /// </summary>
+    public CtcResult Read(BgrImage image, PlateBox box, Span<char> text, Span<float> lookAlikes)
     {
         Preprocess(image, box);
         Infer();
-        return Decode(text);
+        return CtcDecoder.Decode(output.Span, alphabet.ClassCount, alphabet, text, lookAlikes);
     }
 
     // The three steps of Read, apart so benchmarks can time each on the real code.

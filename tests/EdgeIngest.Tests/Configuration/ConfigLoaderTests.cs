@@ -143,7 +143,10 @@ public sealed class ConfigLoaderTests : IDisposable
 
     [Theory]
     [InlineData("finder: yolo", "recognition.finder: 'yolo' — expected 'text'")]
-    [InlineData("region: mars", "recognition.region: 'mars' — expected 'us'")]
+    [InlineData("region: mars", "recognition.region: 'mars' — 'mars' is not a known region; expected a region or a list of regions from: any, at, au, be, bg, br, ca, cz, de, dk, ee, es, fi, fr, gr, hr, hu, ie, in, it, lt, lv, nl, pl, pt, ro, se, sk, uk, us")]
+    [InlineData("region: [br, mars]", "recognition.region: 'br, mars' — 'mars' is not a known region")]
+    [InlineData("region: [us, any]", "recognition.region: 'us, any' — 'any' means no regional layouts and cannot be combined")]
+    [InlineData("region: []", "recognition.region: '' — no region given; expected a region or a list of regions from: any, at, au")]
     public void An_Unknown_Finder_Or_Region_Is_Named_With_The_Allowed_Ones(string setting, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + $"\nrecognition:\n  {setting}\n")));
@@ -156,8 +159,20 @@ public sealed class ConfigLoaderTests : IDisposable
         var defaults = ConfigLoader.Load(Write(ValidYaml)).Recognition;
         var set = ConfigLoader.Load(Write(ValidYaml + "\nrecognition:\n  finder: text\n  region: any\n")).Recognition;
 
-        Assert.Equal(("plate", "us"), (defaults.Finder, defaults.Region));
-        Assert.Equal(("text", "any"), (set.Finder, set.Region));
+        Assert.Equal(("plate", "us"), (defaults.Finder, defaults.Region.ToString()));
+        Assert.Equal(("text", "any"), (set.Finder, set.Region.ToString()));
+    }
+
+    [Theory]
+    [InlineData("region: [br, uk]")]
+    [InlineData("region: br,uk")]
+    [InlineData("region: ' BR , UK '")]
+    [InlineData("region:\n    - br\n    - uk")]
+    public void Region_Takes_A_List_Of_Regions_As_A_Yaml_List_Or_Comma_Separated(string setting)
+    {
+        var recognition = ConfigLoader.Load(Write(ValidYaml + $"\nrecognition:\n  {setting}\n")).Recognition;
+
+        Assert.Equal(["br", "uk"], recognition.Region.Names);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeIngest.Evaluation;
+using EdgeIngest.Reads;
 using EdgeIngest.Tests.Reads;
 
 namespace EdgeIngest.Tests.Evaluation;
@@ -38,6 +39,33 @@ public sealed class EvaluationCommandTests : IDisposable
 
         Assert.Equal(EvaluationCommand.Success, exit);
         Assert.Contains("wrong.jpg: wrong read: expected QQ9999, read KZ4711", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_Unknown_Region_Is_Bad_Input_Named_With_The_Known_Regions()
+    {
+        Annotate("first", "KZ4711", 160, 140);
+        using var output = new StringWriter();
+
+        var exit = await EvaluationCommand.RunAsync(
+            directory.FullName, json: false, output, new PlateRecognizerOptions { Regions = ["br", "mars"] }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(EvaluationCommand.BadInput, exit);
+        Assert.StartsWith("eval: error: --region: 'mars' is not a known region; expected a region or a list of regions from: any, at, au,", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_Report_Names_The_Regions_Whose_Layouts_Were_Used()
+    {
+        Annotate("first", "KZ4711", 160, 140);
+        using var output = new StringWriter();
+
+        var exit = await EvaluationCommand.RunAsync(
+            directory.FullName, json: true, output, new PlateRecognizerOptions { Regions = ["br", "uk"] }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(EvaluationCommand.Success, exit);
+        using var report = JsonDocument.Parse(output.ToString());
+        Assert.Equal("br,uk", report.RootElement.GetProperty("region").GetString());
     }
 
     public void Dispose() => directory.Delete(recursive: true);

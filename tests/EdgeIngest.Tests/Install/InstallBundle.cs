@@ -45,6 +45,15 @@ internal sealed class InstallBundle : IDisposable
 
         await RunAsync("sh", ["-c", "cd \"$1\" && sha256sum * > SHA256SUMS", "sh", models]);
 
+        // The regions' plate layouts, as deploy/publish.sh ships them.
+        var regions = Directory.CreateDirectory(Path.Combine(models, "regions")).FullName;
+        foreach (var template in Directory.EnumerateFiles(Path.Combine(InstallLayout.ModelsDirectory, "regions"), "*.txt"))
+        {
+            File.Copy(template, Path.Combine(regions, Path.GetFileName(template)));
+        }
+
+        await RunAsync("sh", ["-c", "cd \"$1\" && sha256sum regions/*.txt >> SHA256SUMS", "sh", models]);
+
         var app = Path.Combine(folder, "app");
         if (realProgram)
         {

@@ -71,6 +71,28 @@ public sealed class CtcDecoderTests
         Assert.Equal("ABA", new string(buffer, 0, result.Length));
     }
 
+    [Fact]
+    public void Ctc_Decoder_Reports_How_Likely_Each_Characters_Look_Alike_Was_Over_Its_Steps()
+    {
+        // Classes: 0 blank, 1 'O', 2 '0', 3 'B', 4 '8', 5 'X', 6 space.
+        var alphabet = RecognitionAlphabet.FromKeys("O0B8X");
+        float[] probabilities =
+        [
+            0.0f, 0.7f, 0.2f, 0.0f, 0.0f, 0.1f, 0.0f, // O, its look-alike 0 at 0.2
+            0.0f, 0.6f, 0.35f, 0.0f, 0.0f, 0.05f, 0.0f, // still O (a repeat), 0 at 0.35
+            0.9f, 0.0f, 0.0f, 0.0f, 0.0f, 0.1f, 0.0f, // blank
+            0.0f, 0.0f, 0.0f, 0.99f, 0.01f, 0.0f, 0.0f, // B, 8 at 0.01
+            0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, // X: no look-alike
+        ];
+        var text = new char[8];
+        var lookAlikes = new float[8];
+
+        var result = CtcDecoder.Decode(probabilities, alphabet.ClassCount, alphabet, text, lookAlikes);
+
+        Assert.Equal("OBX", new string(text, 0, result.Length));
+        Assert.Equal([0.35f, 0.01f, 0f], lookAlikes.AsSpan(0, 3).ToArray());
+    }
+
     [Theory]
     [InlineData('a', '\0')]
     [InlineData('Z', 'Z')]

@@ -60,7 +60,7 @@ public static class RenderedPlate
 
     /// <summary>
     /// Writes the image as a JPEG file; the plate occupies (plateX, plateY, PlateWidth, PlateHeight),
-    /// its characters (60 px font, 50 px for seven or more) start 25 px below its top; an optional small header (a state
+    /// its characters (60 px font, 50 px for seven or more, 36 px for nine or more) start 25 px below its top; an optional small header (a state
     /// name) and footer (a slogan) sit just above and below them, as on US plates.
     /// </summary>
     public static void WriteJpeg(string file, string text, int width, int height, int plateX, int plateY, string? header = null, string? footer = null)
@@ -82,8 +82,9 @@ public static class RenderedPlate
         Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"color=c=0x707880:s={width}x{height}", "-vf", filter, "-frames:v", "1", "-q:v", "2", file);
     }
 
-    // DejaVu Sans Bold capitals and digits are ~0.7 em wide: seven at 60 px would run past the plate's edge.
-    private static int FontSize(string text) => text.Length >= 7 ? 50 : 60;
+    // DejaVu Sans Bold capitals and digits are ~0.7 em wide: seven at 60 px would run past the
+    // plate's edge, and ten (an Indian plate) at 50.
+    private static int FontSize(string text) => text.Length >= 9 ? 36 : text.Length >= 7 ? 50 : 60;
 
     private static void Run(string program, params string[] arguments)
     {

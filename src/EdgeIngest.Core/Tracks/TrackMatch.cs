@@ -15,7 +15,7 @@ internal static class TrackMatch
 
     public static float Cost(PlateTrack track, in PlateRead read, TrackerOptions options)
     {
-        var shift = CentreDistance(track.LastBox, read.Box) / Math.Max(1, Math.Max(track.LastBox.Width, read.Box.Width));
+        var shift = Shift(track.LastBox, read.Box);
         if (shift > options.MaxCentreShift)
         {
             return None;
@@ -24,6 +24,9 @@ internal static class TrackMatch
         var distance = PlateTextDistance.Between(read.Text, track.Vote, foldLookAlikes: true);
         return distance > options.MaxTextDistance ? None : distance + shift;
     }
+
+    /// <summary>How far apart the centres of two boxes are, in widths of the wider box.</summary>
+    public static float Shift(PlateBox a, PlateBox b) => CentreDistance(a, b) / Math.Max(1, Math.Max(a.Width, b.Width));
 
     private static float CentreDistance(PlateBox a, PlateBox b)
     {

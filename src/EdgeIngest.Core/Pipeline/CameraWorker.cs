@@ -33,6 +33,7 @@ public sealed class CameraWorker(
     // Whether each parked plate the tracker asked not to read was found where it stands.
     private readonly bool[] _seenUnread = new bool[tracker.MaxTracks];
     private long _framesAnalysed;
+    private long _parkedPlatesNotRead;
     private long _framesSkippedStill;
     private long _lastFrameCapturedAtTicks;
 
@@ -45,6 +46,9 @@ public sealed class CameraWorker(
     public LatestFrame Latest { get; } = new(LatestFrame.DefaultInterval);
 
     public long FramesAnalysed => Interlocked.Read(ref _framesAnalysed);
+
+    /// <summary>Plates found where a parked vehicle stands and not read again (one per frame and vehicle).</summary>
+    public long ParkedPlatesNotRead => Interlocked.Read(ref _parkedPlatesNotRead);
 
     /// <summary>Frames the motion gate found still (nothing moved in the zone) and released unread.</summary>
     public long FramesSkippedStill => Interlocked.Read(ref _framesSkippedStill);
@@ -111,6 +115,7 @@ public sealed class CameraWorker(
                     // Tracks copy the pixels of their best frame, so the frame can go back below.
                     tracker.Observe(frame.Image, frame.CapturedAtUtc, zoneFilter?.Keep(reads, frame.Width, frame.Height) ?? reads, router, seenUnread);
                     Interlocked.Increment(ref _framesAnalysed);
+                    Interlocked.Add(ref _parkedPlatesNotRead, seenUnread.Count(true));
                 }
                 finally
                 {

@@ -43,7 +43,8 @@ internal sealed class PlateTrack
     /// <summary>Since when the plate has stood where it stands (within the still allowance).</summary>
     public DateTimeOffset StillSinceUtc { get; private set; }
 
-    private PlateBox StillBox { get; set; }
+    /// <summary>Where the plate stands (its box when it began standing still).</summary>
+    public PlateBox StillBox { get; private set; }
 
     /// <summary>The text this track reported; null until it has.</summary>
     public string? ReportedText { get; private set; }

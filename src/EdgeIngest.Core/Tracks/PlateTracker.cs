@@ -297,7 +297,7 @@ public sealed class PlateTracker
         {
             if (track.StillFor >= _options.ParkedAfter && _notToReadCount < _notToRead.Length)
             {
-                _notToRead[_notToReadCount] = track.LastBox;
+                _notToRead[_notToReadCount] = track.StillBox;
                 _notToReadTracks[_notToReadCount++] = track;
             }
         }

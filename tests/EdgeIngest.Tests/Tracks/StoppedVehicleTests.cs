@@ -117,4 +117,30 @@ public sealed class StoppedVehicleTests
 
         Assert.Equal([("TRK5150", At(0.2))], scene.Sink.Ended);
     }
+
+    [Fact]
+    public void A_Part_Of_A_Stopped_Cars_Plate_Left_In_View_By_A_Passing_Car_Joins_Its_Track_Whatever_It_Reads()
+    {
+        var scene = new TrackScene();
+        for (var t = 0.0; t <= 2.0; t += 0.5)
+        {
+            scene.Frame(t, Read("4KLM219", 0.9f, 500));
+        }
+
+        // Only the first four characters show beside the passing car: too far from the vote to be
+        // this car by its text, but it stands where the stopped car's plate stands.
+        scene.Frame(2.5, new PlateRead("4KLM", 0.9f, new PlateBox(505, 400, 90, 50)), Read("KXT4821", 0.9f, 100, 480));
+        scene.Frame(4.5);
+
+        Assert.Equal(["4KLM219", "KXT4821"], scene.Reports.Select(r => r.Read.Text).Order());
+    }
+
+    [Theory]
+    [InlineData(500, 400, 200, 50, true)] // where it stands
+    [InlineData(520, 405, 200, 50, true)] // jittered
+    [InlineData(505, 400, 90, 50, true)] // a part of it beside a car passing in front
+    [InlineData(400, 380, 420, 100, false)] // a nearer car's bigger plate over it
+    [InlineData(640, 400, 200, 50, false)] // moved by most of its width
+    public void A_Found_Plate_Stands_On_A_Parked_Plate_When_Mostly_Inside_It_And_Not_Much_Bigger(int x, int y, int width, int height, bool stands) =>
+        Assert.Equal(stands, StandingPlate.Stands(new PlateBox(x, y, width, height), new PlateBox(500, 400, 200, 50)));
 }

@@ -158,7 +158,7 @@ public sealed class HitCommitter : BackgroundLoop
         var frameJpeg = _snapshots.EncodeFrame(image);
         var confirm = ConfirmBeforeActing(match, decided.Text);
         var hit = new HitEvent(
-            HitEvent.SchemaV2,
+            HitEvent.SchemaV3,
             decided.EventId,
             _deviceId,
             decided.CameraId,

@@ -28,7 +28,7 @@ public sealed class HitStore(OutputLayout layout, TimeProvider clock)
         AtomicFile.Write(framePath, verified.FrameJpeg);
 
         var stored = new StoredHit(
-            StoredHit.SchemaV2, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
+            StoredHit.SchemaV3, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
             hit.Plate, hit.Confidence, hit.Hotlist, hit.Box,
             new StoredSnapshots(hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight, Path.GetFileName(platePath), Path.GetFileName(framePath)),
             hit.Match,

@@ -17,7 +17,7 @@ public sealed class ReceiverCorrectionTests(AgencyPki pki)
         await using var broker = await AgencyBroker.StartAsync(pki);
         await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")));
         await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
-        var hit = DevicePayloads.Hit(AgencyPki.DeviceA, plate: "6MWE778") with { FirstReadAt = new DateTimeOffset(2026, 11, 21, 6, 31, 7, 12, TimeSpan.Zero) };
+        var hit = DevicePayloads.HitV2(AgencyPki.DeviceA) with { Schema = HitEvent.SchemaV3, FirstReadAt = new DateTimeOffset(2026, 11, 21, 6, 31, 7, 12, TimeSpan.Zero) };
         var correction = Correction(hit.EventId, "6MWF778");
 
         await device.PublishAsync("edgeingest/dev-a/hits", DevicePayloads.Json(hit));

@@ -5,7 +5,7 @@ namespace EdgeIngest.Tests.Tracks;
 
 /// <summary>
 /// A hit goes out as soon as its track's vote is settled (three reads in a row reading exactly
-/// the vote, or one read at 0.95 or more), not at the end of the 1.5 s vote window; the window's
+/// the vote, or one read at 0.98 or more), not at the end of the 1.5 s vote window; the window's
 /// final vote then confirms it silently or corrects it once.
 /// </summary>
 public sealed class EarlyHitTests
@@ -38,10 +38,10 @@ public sealed class EarlyHitTests
     {
         var scene = new TrackScene();
         scene.Sink.HitPlates.Add("6MWF778");
-        scene.Frame(0.0, Read("6MWF778", 0.97f, 100), Read("KXT4821", 0.97f, 1200));
+        scene.Frame(0.0, Read("6MWF778", 0.99f, 100), Read("KXT4821", 0.99f, 1200));
 
         Assert.Equal([("6MWF778", true), ("KXT4821", false)], scene.Sink.Offered.Order());
-        scene.Frame(1.6, Read("KXT4821", 0.97f, 1250));
+        scene.Frame(1.6, Read("KXT4821", 0.99f, 1250));
         Assert.Equal(["KXT4821"], scene.Reports.Select(r => r.Read.Text));
     }
 
@@ -50,7 +50,7 @@ public sealed class EarlyHitTests
     {
         var scene = new TrackScene();
         scene.Sink.HitPlates.Add("6MWE778");
-        scene.Frame(0.0, Read("6MWE778", 0.96f, 100)); // settled and sent on one sure (but wrong) read
+        scene.Frame(0.0, Read("6MWE778", 0.985f, 100)); // settled and sent on one sure (but wrong) read
         scene.Frame(0.2, Read("6MWF778", 0.9f, 130));
         scene.Frame(0.4, Read("6MWF778", 0.9f, 160));
         scene.Frame(0.6, Read("6MWF778", 0.9f, 190));
@@ -69,7 +69,7 @@ public sealed class EarlyHitTests
     {
         var scene = new TrackScene();
         scene.Sink.HitPlates.Add("6MWE778");
-        scene.Frame(0.0, Read("6MWE778", 0.96f, 100));
+        scene.Frame(0.0, Read("6MWE778", 0.985f, 100));
         scene.Frame(0.1, Read("6MWF778", 0.9f, 130));
         scene.Frame(0.2, Read("6MWF778", 0.9f, 160));
         scene.Frame(1.0); // gone after 0.8 s, before the 1.5 s window

@@ -86,7 +86,7 @@ public sealed class TrackedHitTests : IDisposable
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // One very sure read of the listed plate settles the vote: the hit goes at once.
-        Show(tracker, router, 0.0, 40, Read("6MWE778", 0.97f, 40));
+        Show(tracker, router, 0.0, 40, Read("6MWE778", 0.99f, 40));
         Assert.Equal(1, router.Hits);
 
         // Every later read says 6MWF779: the final vote is another plate, two characters off the list's.

@@ -84,6 +84,10 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
                 var hit = HitVerifier.Verify(payload, device);
                 StoreHit(hit);
                 return AckKeys.ForEvent("hits", hit.EventId);
+            case TopicKind.Correction:
+                var (correction, correctionId) = CorrectionVerifier.Verify(payload, device);
+                StoreCorrection(correction);
+                return AckKeys.ForEvent("corrections", correctionId);
             case TopicKind.Read:
                 var (read, eventId) = ReadVerifier.Verify(payload, device);
                 if (_hits.SaveRead(read, eventId))
@@ -133,6 +137,7 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         var relative = topic.Kind switch
         {
             TopicKind.Hit => "hits",
+            TopicKind.Correction => "corrections",
             TopicKind.Read => "reads",
             TopicKind.Drop => "drops",
             TopicKind.CommandResult => "command-results",
@@ -178,6 +183,18 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         ReceiverLog.HitStored(logger, stored.EventId, stored.DeviceId, stored.CameraId, stored.Plate);
         console.WriteLine(HitLine.Format(stored));
         counters.CountHit();
+    }
+
+    private void StoreCorrection(HitCorrectionEvent correction)
+    {
+        if (!_hits.SaveCorrection(correction))
+        {
+            ReceiverLog.DuplicateDeviceMessage(logger, "corrections", correction.DeviceId);
+            return;
+        }
+
+        console.WriteLine(CorrectionLine.Format(correction));
+        counters.CountCorrection();
     }
 
     private void StoreLatest(string device, string file, byte[] json)

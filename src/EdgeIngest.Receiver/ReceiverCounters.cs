@@ -4,6 +4,7 @@ namespace EdgeIngest.Receiving;
 public sealed class ReceiverCounters
 {
     private long _hits;
+    private long _corrections;
     private long _duplicateHits;
     private long _reads;
     private long _duplicateReads;
@@ -13,6 +14,9 @@ public sealed class ReceiverCounters
     private long _rejectedMessages;
 
     public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Corrections of hits sent early whose pass's final vote disagreed.</summary>
+    public long Corrections => Interlocked.Read(ref _corrections);
 
     /// <summary>Hits whose event id was already stored: redeliveries, not printed again.</summary>
     public long DuplicateHits => Interlocked.Read(ref _duplicateHits);
@@ -33,6 +37,8 @@ public sealed class ReceiverCounters
 
     internal void CountHit() => Interlocked.Increment(ref _hits);
 
+    internal void CountCorrection() => Interlocked.Increment(ref _corrections);
+
     internal void CountDuplicateHit() => Interlocked.Increment(ref _duplicateHits);
 
     internal void CountRead() => Interlocked.Increment(ref _reads);
@@ -48,6 +54,6 @@ public sealed class ReceiverCounters
     internal void CountRejectedMessage() => Interlocked.Increment(ref _rejectedMessages);
 
     public override string ToString() =>
-        $"{Hits} hit(s), {DuplicateHits} duplicate hit(s), {Reads} read(s), {DuplicateReads} duplicate read(s), " +
+        $"{Hits} hit(s), {DuplicateHits} duplicate hit(s), {Corrections} correction(s), {Reads} read(s), {DuplicateReads} duplicate read(s), " +
         $"{Clips} clip(s), {RejectedClips} rejected clip(s), {DeviceMessages} device message(s), {RejectedMessages} rejected message(s)";
 }

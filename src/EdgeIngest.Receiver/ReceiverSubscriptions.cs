@@ -9,6 +9,7 @@ public static class ReceiverSubscriptions
     public static IReadOnlyList<string> For(string prefix) =>
     [
         $"{prefix}/+/hits",
+        $"{prefix}/+/corrections",
         $"{prefix}/+/reads",
         $"{prefix}/+/status",
         $"{prefix}/+/registration",

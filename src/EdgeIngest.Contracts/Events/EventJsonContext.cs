@@ -6,6 +6,7 @@ namespace EdgeIngest.Events;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HitEvent))]
 [JsonSerializable(typeof(ReadEvent))]
+[JsonSerializable(typeof(HitCorrectionEvent))]
 [JsonSerializable(typeof(StatusEvent))]
 [JsonSerializable(typeof(HeartbeatEvent))]
 [JsonSerializable(typeof(DropEvent))]

@@ -5,7 +5,9 @@ namespace EdgeIngest.Events;
 /// (time-ordered) that stays the same on every redelivery, so receivers de-duplicate by it.
 /// <c>edgeingest.hit/2</c> adds <see cref="Match"/>, the entry's category, region, list version and
 /// covert flag, and the version of the data-sharing agreement it was disclosed under
-/// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone).
+/// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone), and
+/// <c>edgeingest.hit/3</c> adds <see cref="FirstReadAt"/>, when the pass's first readable frame was captured (what the hit's
+/// latency counts from; <see cref="OccurredAt"/> is its best frame's time).
 /// </summary>
 public sealed record HitEvent(
     string Schema,
@@ -20,9 +22,13 @@ public sealed record HitEvent(
     SnapshotJson Snapshot,
     ClipPromiseJson? Clip = null,
     MatchJson? Match = null,
-    long? AgreementVersion = null)
+    long? AgreementVersion = null,
+    DateTimeOffset? FirstReadAt = null)
 {
     public const string SchemaV1 = "edgeingest.hit/1";
 
     public const string SchemaV2 = "edgeingest.hit/2";
+
+    /// <summary><c>hit/2</c> plus <see cref="FirstReadAt"/>.</summary>
+    public const string SchemaV3 = "edgeingest.hit/3";
 }

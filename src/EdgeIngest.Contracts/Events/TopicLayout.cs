@@ -13,6 +13,9 @@ public sealed class TopicLayout(string prefix, string deviceId)
     /// <summary>Hotlist hits, <c>edgeingest.hit/1</c>, QoS 1.</summary>
     public string Hits { get; } = $"{prefix}/{deviceId}/hits";
 
+    /// <summary>A correction of a hit sent before its pass's vote was final, <c>edgeingest.hit-correction/1</c>, QoS 1.</summary>
+    public string Corrections { get; } = $"{prefix}/{deviceId}/corrections";
+
     /// <summary>Other reads, only under the all_reads policy, <c>edgeingest.read/1</c>, QoS 1.</summary>
     public string Reads { get; } = $"{prefix}/{deviceId}/reads";
 

@@ -9,6 +9,9 @@ public static class AuditFields
     // disclosure
     public const string EventId = "event_id";
 
+    /// <summary>On a correction's disclosure: the event id of the hit it corrects.</summary>
+    public const string Corrects = "corrects_event_id";
+
     /// <summary>What left the box: <c>hit</c> or <c>read</c>.</summary>
     public const string What = "what";
 

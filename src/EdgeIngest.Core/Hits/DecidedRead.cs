@@ -8,6 +8,8 @@ namespace EdgeIngest.Hits;
 /// becomes, the read as the tracker reported it (without the borrowed frame), how it hit the
 /// hotlist (for a hit or a withheld match) and the list's version, the agreement it falls under
 /// (and why it was withheld, if it was), and, for a hit, its own copy of the best frame.
+/// <see cref="FirstReadAtUtc"/> is when the pass's first readable frame was captured;
+/// <see cref="CorrectsEventId"/>, for a correction, the early hit it corrects.
 /// </summary>
 internal sealed record DecidedRead(
     Disposition Disposition,
@@ -22,4 +24,9 @@ internal sealed record DecidedRead(
     long ListVersion,
     long? AgreementVersion,
     string? WithheldReason,
-    EvidenceFrame? Frame);
+    EvidenceFrame? Frame)
+{
+    public DateTimeOffset FirstReadAtUtc { get; init; } = CapturedAtUtc;
+
+    public string? CorrectsEventId { get; init; }
+}

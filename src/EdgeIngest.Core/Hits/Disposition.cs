@@ -14,4 +14,7 @@ internal enum Disposition
 
     /// <summary>A hotlist match the agreement does not let the box send: counted, kept, never shown.</summary>
     Withheld,
+
+    /// <summary>The final vote of a pass whose hit was sent early disagrees with it: a correction naming that hit.</summary>
+    Correction,
 }

@@ -137,6 +137,9 @@ public sealed class HitCommitter : BackgroundLoop
             case Disposition.Withheld:
                 KeepWithheld(decided);
                 break;
+            case Disposition.Correction:
+                CommitCorrection(decided);
+                break;
             default:
                 _records.RecordRead(new RecordedRead(decided.EventId, decided.CameraId, decided.CapturedAtUtc, decided.Text, decided.Confidence, Shared: false));
                 ReadRouterLog.Read(_logger, decided.CameraId, decided.Text, decided.Confidence, decided.Reads, "kept on the box: only hits are shared");
@@ -155,7 +158,7 @@ public sealed class HitCommitter : BackgroundLoop
         var frameJpeg = _snapshots.EncodeFrame(image);
         var confirm = ConfirmBeforeActing(match, decided.Text);
         var hit = new HitEvent(
-            HitEvent.SchemaV2,
+            HitEvent.SchemaV3,
             decided.EventId,
             _deviceId,
             decided.CameraId,
@@ -167,7 +170,8 @@ public sealed class HitCommitter : BackgroundLoop
             new SnapshotJson(image.Width, image.Height, Convert.ToBase64String(plateJpeg), Convert.ToBase64String(frameJpeg)),
             _clips is null ? null : _clipPromise,
             new MatchJson(MatchKindName(match.Kind), match.Distance, confirm, match.MatchedReading),
-            decided.AgreementVersion);
+            decided.AgreementVersion,
+            decided.FirstReadAtUtc);
 
         // The promise of a clip is stored with the hit (one transaction), so a crash before the
         // clip is stored is found and answered at the next start (ClipPromiseRecovery).
@@ -197,6 +201,31 @@ public sealed class HitCommitter : BackgroundLoop
         _records.StoreEvidence(decided.EventId, "plate", decided.CapturedAtUtc, plateJpeg);
         _records.StoreEvidence(decided.EventId, "frame", decided.CapturedAtUtc, frameJpeg);
         ReadRouterLog.Hit(_logger, decided.CameraId, decided.Text, decided.Confidence, decided.Reads, entry.Plate, entry.Reason, hit.Hotlist.Priority, MatchNote(match, confirm), hit.EventId);
+    }
+
+    // The hit went out before its pass's vote was final, and the final vote disagrees: the agency
+    // is told under a new event id which hit this corrects, and whether it is still a hit.
+    private void CommitCorrection(DecidedRead decided)
+    {
+        var corrects = decided.CorrectsEventId!;
+        var entry = decided.Match?.Entry;
+        var correction = new HitCorrectionEvent(
+            HitCorrectionEvent.SchemaV1,
+            decided.EventId,
+            corrects,
+            _deviceId,
+            decided.CameraId,
+            decided.CapturedAtUtc,
+            decided.Text,
+            decided.Confidence,
+            decided.Reads,
+            entry is null ? null : new HotlistJson(entry.Plate, entry.Reason, entry.Priority.ToString().ToLowerInvariant(), entry.Category, entry.Region, decided.ListVersion, entry.Covert),
+            decided.Match is { } match ? new MatchJson(MatchKindName(match.Kind), match.Distance, ConfirmBeforeActing(match, decided.Text), match.MatchedReading) : null);
+        _outbox.Enqueue(new OutgoingMessage(_topics.Corrections, JsonSerializer.SerializeToUtf8Bytes(correction, EventJsonContext.Default.HitCorrectionEvent), correction.EventId));
+        var covert = entry?.Covert == true;
+        _audit.Append(AuditKinds.Disclosure, [.. DisclosureFields(covert ? decided with { Text = "(covert)" } : decided, "correction", covert ? null : decided.Match), new(AuditFields.Corrects, corrects)]);
+        _records.RecordRead(new RecordedRead(decided.EventId, decided.CameraId, decided.CapturedAtUtc, covert ? "" : decided.Text, decided.Confidence, Shared: true));
+        ReadRouterLog.Corrected(_logger, decided.CameraId, corrects, covert ? "(covert)" : decided.Text, entry is null ? "no longer a hotlist match" : "still a hit", correction.EventId);
     }
 
     private void CommitSharedRead(DecidedRead decided)

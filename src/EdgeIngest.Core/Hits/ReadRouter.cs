@@ -44,17 +44,11 @@ public sealed class ReadRouter(
             return;
         }
 
-        Interlocked.Increment(ref _reads);
-        ReadsOf(read.CameraId).Count(read.CapturedAtUtc);
+        CountRead(read);
         var list = hotlists.Current;
-        var readings = Readings(read);
-
-        // The best match the agreement lets this box send; failing that, the best match of all, which is withheld.
-        var allowed = agreements.Current is { } held && held.Agreement.IsInForceAt(read.CapturedAtUtc) ? held.Agreement.AllowedCategories : null;
-        var match = list.Hotlist.Match(readings, read.CapturedAtUtc, allowed) ?? (allowed is null ? null : list.Hotlist.Match(readings, read.CapturedAtUtc));
+        var (match, decision) = Match(read, list);
         if (match is { } found)
         {
-            var decision = agreements.Decide(found.Entry.Category, read.CapturedAtUtc);
             if (decision.Allowed)
             {
                 Interlocked.Increment(ref _hits);
@@ -69,14 +63,79 @@ public sealed class ReadRouter(
         }
         else
         {
-            var decision = agreements.Decide(HotlistCategories.Unspecified, read.CapturedAtUtc);
             committer.Submit(Decided(decision.SendsReads ? Disposition.SharedRead : Disposition.KeptRead, read, match: null, list.Version, decision.AgreementVersion, null, frame: null));
         }
+    }
+
+    /// <summary>
+    /// A settled vote before its window ends: sent at once when it is a hit the agreement allows
+    /// (and a new pass), so the agency has it within a second of the first readable frame.
+    /// Anything else waits for the window's report, with nothing counted or recorded here.
+    /// </summary>
+    public string? Settled(in FinalRead read)
+    {
+        var list = hotlists.Current;
+        var (match, decision) = Match(read, list);
+        if (match is not { } found || !decision.Allowed || !passes.IsNewPass(read.CameraId, read.Text, read.CapturedAtUtc))
+        {
+            return null;
+        }
+
+        CountRead(read);
+        Interlocked.Increment(ref _hits);
+        var decided = Decided(Disposition.Hit, read, found, list.Version, decision.AgreementVersion, null, EvidenceFrame.CopyOf(read.Frame));
+        committer.Submit(decided);
+        return decided.EventId;
+    }
+
+    /// <summary>
+    /// After an early hit, the pass's final vote disagrees: a correction follows under its own
+    /// event id, naming the hit it corrects, with the final plate and whether that is still a hit.
+    /// After a report at the window (a vehicle that stayed in view), a new vote is reported once
+    /// more only when it is a hit; otherwise the vehicle is the pass already reported.
+    /// </summary>
+    public bool Revised(in FinalRead read, string reportedText, string? earlyEventId)
+    {
+        var list = hotlists.Current;
+        var (match, decision) = Match(read, list);
+        if (earlyEventId is not null)
+        {
+            passes.Extend(read.CameraId, read.Text, read.CapturedAtUtc);
+            var still = match is { } kept && decision.Allowed ? kept : (HotlistMatch?)null;
+            committer.Submit(Decided(Disposition.Correction, read, still, list.Version, decision.AgreementVersion, null, frame: null) with { CorrectsEventId = earlyEventId });
+            return true;
+        }
+
+        if (match is not { } found || !decision.Allowed || !passes.IsNewPass(read.CameraId, read.Text, read.CapturedAtUtc))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _hits);
+        committer.Submit(Decided(Disposition.Hit, read, found, list.Version, decision.AgreementVersion, null, EvidenceFrame.CopyOf(read.Frame)));
+        return true;
     }
 
     /// <summary>The pass lasts until the tracked vehicle was last seen, not just until its report.</summary>
     public void TrackEnded(string cameraId, string reportedText, DateTimeOffset lastSeenAtUtc) =>
         passes.Extend(cameraId, reportedText, lastSeenAtUtc);
+
+    private void CountRead(in FinalRead read)
+    {
+        Interlocked.Increment(ref _reads);
+        ReadsOf(read.CameraId).Count(read.CapturedAtUtc);
+    }
+
+    // The best match the agreement lets this box send; failing that, the best match of all, which
+    // is withheld. Without a match, the decision for a plain read.
+    private (HotlistMatch? Match, AgreementDecision Decision) Match(in FinalRead read, VersionedHotlist list)
+    {
+        var readings = Readings(read);
+        var allowed = agreements.Current is { } held && held.Agreement.IsInForceAt(read.CapturedAtUtc) ? held.Agreement.AllowedCategories : null;
+        var match = list.Hotlist.Match(readings, read.CapturedAtUtc, allowed) ?? (allowed is null ? null : list.Hotlist.Match(readings, read.CapturedAtUtc));
+        var decision = agreements.Decide(match is { } found ? found.Entry.Category : HotlistCategories.Unspecified, read.CapturedAtUtc);
+        return (match, decision);
+    }
 
     // The voted text first, then the tracker's alternative readings.
     private static string[] Readings(in FinalRead read) =>
@@ -95,5 +154,8 @@ public sealed class ReadRouter(
         listVersion,
         agreementVersion,
         withheldReason,
-        frame);
+        frame)
+    {
+        FirstReadAtUtc = read.FirstReadAtUtc == default ? read.CapturedAtUtc : read.FirstReadAtUtc,
+    };
 }

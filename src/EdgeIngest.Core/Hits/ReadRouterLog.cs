@@ -16,6 +16,9 @@ internal static partial class ReadRouterLog
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Could not store or record the vehicle pass {EventId} of camera {CameraId}: {Reason}")]
     public static partial void CommitFailed(ILogger logger, string cameraId, string eventId, string reason);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "CORRECTION {CameraId}: the pass of hit {CorrectedEventId} finally reads {Plate} ({Outcome}); event {EventId} queued for the agency")]
+    public static partial void Corrected(ILogger logger, string cameraId, string correctedEventId, string plate, string outcome, string eventId);
+
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "A hotlist match on camera {CameraId} in category {Category} was kept on the box ({Reason}): counted, not sent")]
     public static partial void Withheld(ILogger logger, string cameraId, string category, string reason);
 }

@@ -30,7 +30,10 @@ public sealed class CameraWorker(
 {
     // Swapped whole when the owner redraws the zone: the loop reads it once per frame.
     private volatile ZoneSettings _zone = new(motion, zone ?? DetectionZone.WholeFrame, zone is null ? null : new ZoneReadFilter(zone));
+    // Whether each parked plate the tracker asked not to read was found where it stands.
+    private readonly bool[] _seenUnread = new bool[tracker.MaxTracks];
     private long _framesAnalysed;
+    private long _parkedPlatesNotRead;
     private long _framesSkippedStill;
     private long _lastFrameCapturedAtTicks;
 
@@ -43,6 +46,9 @@ public sealed class CameraWorker(
     public LatestFrame Latest { get; } = new(LatestFrame.DefaultInterval);
 
     public long FramesAnalysed => Interlocked.Read(ref _framesAnalysed);
+
+    /// <summary>Plates found where a parked vehicle stands and not read again (one per frame and vehicle).</summary>
+    public long ParkedPlatesNotRead => Interlocked.Read(ref _parkedPlatesNotRead);
 
     /// <summary>Frames the motion gate found still (nothing moved in the zone) and released unread.</summary>
     public long FramesSkippedStill => Interlocked.Read(ref _framesSkippedStill);
@@ -97,7 +103,9 @@ public sealed class CameraWorker(
                 {
                     // Hits due by this frame's time go out now, not one recognition later.
                     tracker.Advance(frame.CapturedAtUtc, router);
-                    var reads = recognizer.Recognize(frame.Image);
+                    var notToRead = tracker.NotToRead;
+                    var seenUnread = _seenUnread.AsSpan(0, notToRead.Length);
+                    var reads = recognizer.Recognize(frame.Image, notToRead, seenUnread);
                     if (pictureDue)
                     {
                         // Inside the turn: the recogniser reuses its list of reads on the next call.
@@ -105,8 +113,9 @@ public sealed class CameraWorker(
                     }
 
                     // Tracks copy the pixels of their best frame, so the frame can go back below.
-                    tracker.Observe(frame.Image, frame.CapturedAtUtc, zoneFilter?.Keep(reads, frame.Width, frame.Height) ?? reads, router);
+                    tracker.Observe(frame.Image, frame.CapturedAtUtc, zoneFilter?.Keep(reads, frame.Width, frame.Height) ?? reads, router, seenUnread);
                     Interlocked.Increment(ref _framesAnalysed);
+                    Interlocked.Add(ref _parkedPlatesNotRead, seenUnread.Count(true));
                 }
                 finally
                 {
@@ -126,7 +135,8 @@ public sealed class CameraWorker(
     }
 
     // A car that drove out of a scene that is now still must still be reported when its gap or
-    // vote window runs out, though no frame is read; the turn is only taken when a track is open.
+    // vote window runs out, though no frame is read, and a car that stopped is still there; the
+    // turn is only taken when a track is open.
     private async Task ReportDueVehiclesAsync(DateTimeOffset capturedAt, CancellationToken cancellationToken)
     {
         if (tracker.OpenTracks == 0)
@@ -137,7 +147,7 @@ public sealed class CameraWorker(
         await recognizerTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            tracker.Advance(capturedAt, router);
+            tracker.Still(capturedAt, router);
         }
         finally
         {

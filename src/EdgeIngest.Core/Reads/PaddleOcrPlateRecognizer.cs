@@ -145,9 +145,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         }
     }
 
-    public IReadOnlyList<PlateRead> Recognize(BgrImage image)
+    public IReadOnlyList<PlateRead> Recognize(BgrImage image) => Recognize(image, default, default);
+
+    public IReadOnlyList<PlateRead> Recognize(BgrImage image, ReadOnlySpan<PlateBox> notToRead, Span<bool> seenUnread)
     {
         ValidateImage(image);
+        seenUnread.Clear();
         reads.Clear();
         regions.Clear();
         textBoxes.Clear();
@@ -171,6 +174,17 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             if (recognitions == maxRecognitions)
             {
                 break;
+            }
+
+            // A parked vehicle's plate: found where it stands, so it is still there; not read again.
+            if (StandingPlate.IndexOf(candidate.Box, notToRead) is var standing and >= 0)
+            {
+                if (standing < seenUnread.Length)
+                {
+                    seenUnread[standing] = true;
+                }
+
+                continue;
             }
 
             var worthRefining = wholePlates ? candidate.Box.Height >= filter.Rules.MinHeight : filter.IsPlausibleBox(candidate.Box, image.Width);

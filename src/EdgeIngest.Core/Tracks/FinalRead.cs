@@ -10,6 +10,8 @@ namespace EdgeIngest.Tracks;
 /// buffer: it is valid only during <see cref="ITrackSink.Report"/>. <see cref="Alternatives"/> are
 /// up to two other texts the track's reads support (<c>CharacterVote.Alternatives</c>), null when
 /// every read agreed: hotlist matching tries them after <see cref="Text"/>.
+/// <see cref="FirstReadAtUtc"/> is when the track's first read was captured: what a hit's latency
+/// counts from.
 /// </summary>
 public readonly record struct FinalRead(
     string CameraId,
@@ -19,4 +21,5 @@ public readonly record struct FinalRead(
     BgrImage Frame,
     DateTimeOffset CapturedAtUtc,
     int Reads,
-    IReadOnlyList<string>? Alternatives = null);
+    IReadOnlyList<string>? Alternatives = null,
+    DateTimeOffset FirstReadAtUtc = default);

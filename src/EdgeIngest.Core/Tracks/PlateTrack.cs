@@ -5,14 +5,19 @@ namespace EdgeIngest.Tracks;
 
 /// <summary>
 /// One vehicle followed across frames: the votes of its reads, the text they vote for now, its
-/// best frame, where it was last seen and whether it has reported. Reused for later vehicles
-/// (<see cref="Clear"/>), so following a car allocates nothing.
+/// best frame, where it was last seen, how long it has stood still and what it has reported.
+/// Reused for later vehicles (<see cref="Clear"/>), so following a car allocates nothing.
 /// </summary>
 internal sealed class PlateTrack
 {
+    // Past this many reads the vote is frozen: a car parked for days would otherwise grow sums
+    // past what a float adds precisely, and a vote of this many reads no longer moves.
+    private const int MaxVotingReads = 64;
+
     private readonly CharacterVote _votes = new();
     private readonly char[] _vote = new char[CharacterVote.MaxLength];
     private int _voteLength;
+    private int _votingReads;
 
     public BestFrame Best { get; } = new();
 
@@ -29,36 +34,87 @@ internal sealed class PlateTrack
 
     public int Reads { get; private set; }
 
+    /// <summary>How many reads in a row, up to the last, read exactly the vote (the settled rule's count).</summary>
+    public int AgreeingReads { get; private set; }
+
+    /// <summary>The confidence of the last read, when it read exactly the vote; otherwise 0.</summary>
+    public float LastAgreeingConfidence { get; private set; }
+
+    /// <summary>Since when the plate has stood where it stands (within the still allowance).</summary>
+    public DateTimeOffset StillSinceUtc { get; private set; }
+
+    /// <summary>Where the plate stands (its box when it began standing still).</summary>
+    public PlateBox StillBox { get; private set; }
+
     /// <summary>The text this track reported; null until it has.</summary>
     public string? ReportedText { get; private set; }
+
+    /// <summary>The event id of the hit sent before the vote window ended; null when the track reported at its window.</summary>
+    public string? EarlyEventId { get; private set; }
+
+    /// <summary>Whether a report's vote can still be revised (once, and for an early hit once its window has passed).</summary>
+    public bool Revisable { get; private set; }
+
+    /// <summary>The vote changed since the sink was last asked about it (settled or revised).</summary>
+    public bool VoteUnasked { get; private set; }
+
+    /// <summary>How long the plate has stood still, up to its last sighting.</summary>
+    public TimeSpan StillFor => LastSeenAtUtc - StillSinceUtc;
 
     public void Start(BgrImage image, in PlateRead read, DateTimeOffset capturedAtUtc)
     {
         FirstSeenAtUtc = capturedAtUtc;
-        Absorb(image, read, capturedAtUtc);
+        StillSinceUtc = capturedAtUtc;
+        StillBox = read.Box;
+        Absorb(image, read, capturedAtUtc, float.PositiveInfinity);
     }
 
     /// <summary>
-    /// Counts a read of this vehicle. Until the track has reported, the read votes and, when it is
-    /// closer to the vote than the best frame's, becomes the best frame. After the report the vote
-    /// stays what was reported (a car parked for days would otherwise grow sums past what a float
-    /// adds precisely); reads then only say the vehicle is still there.
+    /// Counts a read of this vehicle: it votes (up to a bound) and, when closer to the vote than
+    /// the best frame's, becomes the best frame. A plate that moved more than
+    /// <paramref name="stillShift"/> box widths from where it stood starts standing still anew.
     /// </summary>
-    public void Absorb(BgrImage image, in PlateRead read, DateTimeOffset capturedAtUtc)
+    public void Absorb(BgrImage image, in PlateRead read, DateTimeOffset capturedAtUtc, float stillShift)
     {
         LastSeenAtUtc = capturedAtUtc;
         LastBox = read.Box;
         Reads++;
-        if (ReportedText is not null)
+        if (TrackMatch.Shift(StillBox, read.Box) > stillShift)
+        {
+            StillBox = read.Box;
+            StillSinceUtc = capturedAtUtc;
+        }
+
+        if (_votingReads == MaxVotingReads)
         {
             return;
         }
 
+        _votingReads++;
+        Span<char> before = stackalloc char[CharacterVote.MaxLength];
+        var beforeLength = _voteLength;
+        Vote.CopyTo(before);
         _votes.Add(read.Text, read.Confidence);
         _voteLength = _votes.Write(_vote);
+        VoteUnasked |= !Vote.SequenceEqual(before[..beforeLength]);
+        var agrees = read.Text.AsSpan().SequenceEqual(Vote);
+        AgreeingReads = agrees ? AgreeingReads + 1 : 0;
+        LastAgreeingConfidence = agrees ? read.Confidence : 0;
         if (IsBetterThanBest(read))
         {
             Best.Capture(image, read, capturedAtUtc);
+        }
+    }
+
+    /// <summary>
+    /// The vehicle is seen at <paramref name="capturedAtUtc"/> where it last stood, without a read:
+    /// a frame in which nothing moved, or the plate detector's box where a parked plate stands.
+    /// </summary>
+    public void SeenStanding(DateTimeOffset capturedAtUtc)
+    {
+        if (capturedAtUtc > LastSeenAtUtc)
+        {
+            LastSeenAtUtc = capturedAtUtc;
         }
     }
 
@@ -66,8 +122,31 @@ internal sealed class PlateTrack
     public FinalRead Report(string cameraId)
     {
         ReportedText = new string(Vote);
-        return new FinalRead(cameraId, ReportedText, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives());
+        Revisable = true;
+        return Describe(cameraId);
     }
+
+    /// <summary>The track's vote as a report, without marking anything.</summary>
+    public FinalRead Describe(string cameraId) =>
+        new(cameraId, ReportedText ?? new string(Vote), Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
+
+    /// <summary>The sink sent a hit for this vote before the vote window ended.</summary>
+    public void ReportedEarly(string eventId)
+    {
+        ReportedText = new string(Vote);
+        EarlyEventId = eventId;
+        Revisable = true;
+    }
+
+    /// <summary>The vote now differs from what was reported: describes it (with the vote's text) for a revision.</summary>
+    public FinalRead Revision(string cameraId) =>
+        new(cameraId, new string(Vote), Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
+
+    /// <summary>The sink has been asked about the vote as it stands.</summary>
+    public void Asked() => VoteUnasked = false;
+
+    /// <summary>The sink took a revision (or it was the one an early hit allows): no further one.</summary>
+    public void Revised() => Revisable = false;
 
     /// <summary>Returns the best frame's buffer and forgets the vehicle.</summary>
     public void Clear()
@@ -75,8 +154,14 @@ internal sealed class PlateTrack
         Best.Release();
         _votes.Clear();
         _voteLength = 0;
+        _votingReads = 0;
         Reads = 0;
+        AgreeingReads = 0;
+        LastAgreeingConfidence = 0;
         ReportedText = null;
+        EarlyEventId = null;
+        Revisable = false;
+        VoteUnasked = false;
     }
 
     // Closest to the vote wins (the vote moves, so the kept read is measured again); equally

@@ -7,7 +7,8 @@ namespace EdgeIngest.Tracks;
 /// plate is near where the track last saw it (the car moves between frames, so the allowance is
 /// in box widths, not pixels) and its text is within a few edits of the track's vote (a misread
 /// of the same plate, not another car). Lower cost is a better fit: one character of difference
-/// counts as much as one box width of movement.
+/// counts as much as one box width of movement. A stopped vehicle's track takes any read of a
+/// plate standing where its plate stands, whatever the text (<see cref="StandingPlate"/>).
 /// </summary>
 internal static class TrackMatch
 {
@@ -15,7 +16,14 @@ internal static class TrackMatch
 
     public static float Cost(PlateTrack track, in PlateRead read, TrackerOptions options)
     {
-        var shift = CentreDistance(track.LastBox, read.Box) / Math.Max(1, Math.Max(track.LastBox.Width, read.Box.Width));
+        // A stopped vehicle is one track whatever its reads say: a small, far plate reads a little
+        // differently each time, and a car passing in front leaves only part of it in view.
+        if (track.StillFor >= options.StoppedAfter && StandingPlate.Stands(read.Box, track.StillBox))
+        {
+            return Shift(track.StillBox, read.Box);
+        }
+
+        var shift = Shift(track.LastBox, read.Box);
         if (shift > options.MaxCentreShift)
         {
             return None;
@@ -24,6 +32,9 @@ internal static class TrackMatch
         var distance = PlateTextDistance.Between(read.Text, track.Vote, foldLookAlikes: true);
         return distance > options.MaxTextDistance ? None : distance + shift;
     }
+
+    /// <summary>How far apart the centres of two boxes are, in widths of the wider box.</summary>
+    public static float Shift(PlateBox a, PlateBox b) => CentreDistance(a, b) / Math.Max(1, Math.Max(a.Width, b.Width));
 
     private static float CentreDistance(PlateBox a, PlateBox b)
     {

@@ -28,17 +28,33 @@ public sealed class HitStore(OutputLayout layout, TimeProvider clock)
         AtomicFile.Write(framePath, verified.FrameJpeg);
 
         var stored = new StoredHit(
-            StoredHit.SchemaV2, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
+            StoredHit.SchemaV3, verified.EventId, device, hit.CameraId, hit.OccurredAt, clock.GetUtcNow(),
             hit.Plate, hit.Confidence, hit.Hotlist, hit.Box,
             new StoredSnapshots(hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight, Path.GetFileName(platePath), Path.GetFileName(framePath)),
             hit.Match,
-            hit.AgreementVersion);
+            hit.AgreementVersion,
+            hit.FirstReadAt);
         var json = JsonSerializer.SerializeToUtf8Bytes(stored, ReceiverJsonContext.Default.StoredHit);
         AtomicFile.Write(recordPath, json);
 
         // After the record: a crash in between loses an index line, never a hit (the index is a convenience).
         AtomicFile.AppendLine(layout.HitsIndex, json);
         return stored;
+    }
+
+    /// <returns>False when this correction was already stored (a redelivery).</returns>
+    public bool SaveCorrection(HitCorrectionEvent correction)
+    {
+        var path = layout.CorrectionRecord(correction.DeviceId, correction.EventId);
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(correction, EventJsonContext.Default.HitCorrectionEvent);
+        AtomicFile.Write(path, json);
+        AtomicFile.AppendLine(layout.CorrectionsIndex, json);
+        return true;
     }
 
     /// <returns>False when this read was already stored.</returns>

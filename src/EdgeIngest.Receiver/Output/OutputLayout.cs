@@ -21,6 +21,10 @@ public sealed class OutputLayout(string root)
 
     public string FrameJpeg(string device, string eventId) => Path.Combine(Root, "hits", device, $"{eventId}.frame.jpg");
 
+    public string CorrectionsIndex => Path.Combine(Root, "corrections.jsonl");
+
+    public string CorrectionRecord(string device, string eventId) => Path.Combine(Root, "corrections", device, $"{eventId}.json");
+
     public string ReadRecord(string device, string eventId) => Path.Combine(Root, "reads", device, $"{eventId}.json");
 
     /// <summary>The de-duplication record of a drop (one per hit whose clip was dropped).</summary>

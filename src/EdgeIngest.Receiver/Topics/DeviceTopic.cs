@@ -34,6 +34,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
         TopicKind? kind = parts.Length == 3 ? parts[2] switch
         {
             "hits" => TopicKind.Hit,
+            "corrections" => TopicKind.Correction,
             "reads" => TopicKind.Read,
             "status" => TopicKind.Status,
             "registration" => TopicKind.Registration,
@@ -57,7 +58,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
         parsed = null!;
         if (parts.Length < 5 || parts[2] != "clips")
         {
-            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, reads, status, registration, heartbeat, drops, command-results or clips/...)";
+            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, corrections, reads, status, registration, heartbeat, drops, command-results or clips/...)";
             return false;
         }
 

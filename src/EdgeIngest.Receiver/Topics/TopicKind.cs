@@ -4,6 +4,7 @@ namespace EdgeIngest.Receiving.Topics;
 public enum TopicKind
 {
     Hit,
+    Correction,
     Read,
     Status,
     Registration,

@@ -13,7 +13,7 @@ public static class HitVerifier
 {
     public static VerifiedHit Verify(ReadOnlyMemory<byte> payload, string topicDeviceId)
     {
-        using var document = JsonPayload.Open(payload, [HitEvent.SchemaV1, HitEvent.SchemaV2], topicDeviceId);
+        using var document = JsonPayload.Open(payload, [HitEvent.SchemaV1, HitEvent.SchemaV2, HitEvent.SchemaV3], topicDeviceId);
         var root = document.RootElement;
         var eventId = JsonPayload.RequireEventId(root);
         HitEvent hit;
@@ -34,9 +34,14 @@ public static class HitVerifier
             throw new MessageRejectedException("'hotlist' is missing, or lacks plate, reason or a priority of low, medium, high or critical");
         }
 
-        if (hit.Schema == HitEvent.SchemaV2)
+        if (hit.Schema is HitEvent.SchemaV2 or HitEvent.SchemaV3)
         {
             CheckVersion2(hit);
+        }
+
+        if (hit.Schema == HitEvent.SchemaV3 && (hit.FirstReadAt is not { } first || first > hit.OccurredAt))
+        {
+            throw new MessageRejectedException("'first_read_at' is missing or later than 'occurred_at' (the pass's first read comes before its best frame)");
         }
 
         if (hit.Snapshot is null)

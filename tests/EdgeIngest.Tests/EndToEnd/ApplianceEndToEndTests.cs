@@ -53,7 +53,8 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
 
         Assert.Equal("edgeingest/test-device/hits", message.Topic);
         var hit = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.HitEvent)!;
-        Assert.Equal(HitEvent.SchemaV2, hit.Schema);
+        Assert.Equal(HitEvent.SchemaV3, hit.Schema);
+        Assert.True(hit.FirstReadAt <= hit.OccurredAt, $"first read {hit.FirstReadAt} is after the best frame {hit.OccurredAt}");
         Assert.Equal("test-device", hit.DeviceId);
         Assert.Equal("entrance", hit.CameraId);
         Assert.True(Listed.ContainsKey(hit.Plate), $"hit plate {hit.Plate} is not one the hotlist lists");

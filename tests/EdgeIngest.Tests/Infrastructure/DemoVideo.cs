@@ -1,35 +1,19 @@
-using System.Security.Cryptography;
-using EdgeIngest.Installation;
-
 namespace EdgeIngest.Tests.Infrastructure;
 
-/// <summary>
-/// The demo clip, rendered once per script version (encoding costs CPU) into the git-ignored
-/// <c>.test-artifacts/</c> folder and shared by every test.
-/// </summary>
+/// <summary>The clips the tests play through the camera simulator (<see cref="RenderedClip"/>).</summary>
 internal static class DemoVideo
 {
-    private static readonly Lazy<Task<string>> Rendered = new(RenderAsync);
+    private static readonly RenderedClip Demo = new("make-demo-video.sh", "demo");
 
-    public static string ScriptPath => Path.Combine(InstallLayout.Root, "deploy", "demo", "make-demo-video.sh");
+    private static readonly RenderedClip Parked = new("make-parked-scene.sh", "parked-scene");
 
-    public static Task<string> GetPathAsync() => Rendered.Value;
+    /// <summary>The demo clip: six cars crossing one after another.</summary>
+    public static string ScriptPath => Demo.ScriptPath;
 
-    private static async Task<string> RenderAsync()
-    {
-        var scriptHash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(ScriptPath)))[..12];
-        var path = Path.Combine(InstallLayout.Root, ".test-artifacts", $"demo-{scriptHash}.mp4");
-        if (File.Exists(path))
-        {
-            return path;
-        }
+    public static Task<string> GetPathAsync() => Demo.GetPathAsync();
 
-        var result = await ProcessRunner.RunAsync("bash", [ScriptPath, path], TimeSpan.FromSeconds(120));
-        if (result.ExitCode != 0 || !File.Exists(path))
-        {
-            throw new InvalidOperationException($"make-demo-video.sh failed ({result.ExitCode}): {result.StandardError}");
-        }
+    /// <summary>A car parked for the whole clip with a small, soft plate, and three cars passing in front of it.</summary>
+    public static string ParkedSceneScriptPath => Parked.ScriptPath;
 
-        return path;
-    }
+    public static Task<string> GetParkedScenePathAsync() => Parked.GetPathAsync();
 }

@@ -47,7 +47,7 @@ public sealed class ReceiverDeduplicationTests(AgencyPki pki)
         var folder = Path.Combine(receiver.Output, "hits", "dev-a");
         using var stored = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, $"{hit.EventId}.json")));
         var root = stored.RootElement;
-        Assert.Equal("edgeingest.stored-hit/2", root.GetProperty("schema").GetString());
+        Assert.Equal("edgeingest.stored-hit/3", root.GetProperty("schema").GetString());
         Assert.Equal(hit.EventId, root.GetProperty("event_id").GetString());
         Assert.Equal("Stolen vehicle", root.GetProperty("hotlist").GetProperty("reason").GetString());
         Assert.Equal($"{hit.EventId}.plate.jpg", root.GetProperty("snapshot").GetProperty("plate_file").GetString());

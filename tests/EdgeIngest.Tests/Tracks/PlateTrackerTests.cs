@@ -79,7 +79,10 @@ public sealed class PlateTrackerTests
         Assert.Equal(1, scene.Tracker.OpenTracks);
         Assert.Empty(scene.Sink.Ended);
 
-        scene.Frame(11);
+        // Stopped, so passing traffic may hide it for the stopped gap (10 s) before it counts as gone.
+        scene.Frame(19.9);
+        Assert.Empty(scene.Sink.Ended);
+        scene.Frame(20.1);
 
         Assert.Single(scene.Reports);
         Assert.Equal([("3MNO987", At(10))], scene.Sink.Ended);
@@ -128,7 +131,7 @@ public sealed class PlateTrackerTests
         var scene = new TrackScene();
         for (var t = 0.0; t < 1.4; t += 0.25)
         {
-            scene.Frame(t, Read("8GHJ552", 0.9f, 300));
+            scene.Frame(t, Read("8GHJ552", 0.9f, 300 + (int)(200 * t))); // driving through
         }
 
         scene.Tracker.Advance(At(1.4), scene.Sink);

@@ -34,6 +34,22 @@ internal sealed class TrackScene(TrackerOptions? options = null)
         return _marker;
     }
 
+    /// <summary>
+    /// As <see cref="Frame"/>, with the recogniser having found (and not read) a plate at each
+    /// parked box of <see cref="PlateTracker.NotToRead"/> whose flag in <paramref name="seenUnread"/> is set.
+    /// </summary>
+    public byte FrameSeeing(double seconds, bool[] seenUnread, params PlateRead[] reads)
+    {
+        _pixels.AsSpan().Fill(++_marker);
+        Tracker.Advance(At(seconds), Sink);
+        Tracker.Observe(new BgrImage(_pixels, Width, Height), At(seconds), reads, Sink, seenUnread);
+        _pixels.AsSpan().Fill(0);
+        return _marker;
+    }
+
+    /// <summary>A frame in which the motion gate saw nothing move: not read.</summary>
+    public void Still(double seconds) => Tracker.Still(At(seconds), Sink);
+
     public static DateTimeOffset At(double seconds) => T0.AddSeconds(seconds);
 
     /// <summary>A plate read in a 200×50 box at (<paramref name="x"/>, <paramref name="y"/>).</summary>

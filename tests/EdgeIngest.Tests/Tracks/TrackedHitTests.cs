@@ -72,6 +72,45 @@ public sealed class TrackedHitTests : IDisposable
         Assert.Equal(1, audit.Count);
     }
 
+    [Fact]
+    public async Task A_Hit_Settled_Early_Goes_Out_Before_The_Window_And_A_Final_Vote_That_Disagrees_Follows_As_A_Correction()
+    {
+        using var outbox = _folder.Open();
+        using var snapshots = new HitSnapshots(new TurboJpegCodec());
+        var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWE778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
+        using var records = RecordStore.Open(_folder.Directory);
+        using var audit = AuditLog.Open(AuditPaths.Under(_folder.Directory), TimeProvider.System, _folder.Logs.CreateLogger("audit"));
+        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, records, audit, () => "test agency", _folder.Logs.CreateLogger("reads"));
+        committer.Start();
+        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer);
+        var tracker = new PlateTracker("gate", new TrackerOptions());
+
+        // One very sure read of the listed plate settles the vote: the hit goes at once.
+        Show(tracker, router, 0.0, 40, Read("6MWE778", 0.99f, 40));
+        Assert.Equal(1, router.Hits);
+
+        // Every later read says 6MWF779: the final vote is another plate, two characters off the list's.
+        for (var t = 0.2; t < 2.0; t += 0.2)
+        {
+            Show(tracker, router, t, 80, Read("6MWF779", 0.9f, 40 + (int)(50 * t)));
+        }
+
+        Show(tracker, router, 3.0, 90);
+        await committer.StopAsync();
+        var sent = OutboxFolder.DrainAll(outbox);
+        Assert.Equal([OutboxFolder.Topics.Hits, OutboxFolder.Topics.Corrections], sent.Select(m => m.Topic));
+        var hit = JsonSerializer.Deserialize(sent[0].Payload, EventJsonContext.Default.HitEvent)!;
+        Assert.Equal(("6MWE778", TrackScene.At(0.0), TrackScene.At(0.0)), (hit.Plate, hit.OccurredAt, hit.FirstReadAt));
+        var correction = JsonSerializer.Deserialize(sent[1].Payload, EventJsonContext.Default.HitCorrectionEvent)!;
+        Assert.Equal((HitCorrectionEvent.SchemaV1, hit.EventId, "6MWF779", (HotlistJson?)null), (correction.Schema, correction.CorrectsEventId, correction.Plate, correction.Hotlist));
+        Assert.Null(correction.Match);
+        Assert.NotEqual(hit.EventId, correction.EventId);
+        Assert.Equal(1, router.Hits);
+
+        // Both are disclosures on the audit, the correction naming the hit it corrects.
+        Assert.Equal(2, audit.Count);
+    }
+
     private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)
     {
         _pixels.AsSpan().Fill(grey);

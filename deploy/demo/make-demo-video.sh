@@ -11,6 +11,8 @@
 # The plate list and the timing below are the single source of truth: the demo hotlist and the
 # tests take plates and windows from `--list`.
 set -euo pipefail
+# shellcheck source=clip-parts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/clip-parts.sh"
 
 # --- The cars: one plate each, in order of appearance. -----------------------------------------
 PLATES=(7ABC123 KXT4821 8GHJ552 LPR2024 3MNO987 TRK5150)
@@ -36,12 +38,11 @@ FONT_SIZE=56         # DejaVu Sans Bold capitals are 0.73 em: ≈ 41 px tall
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 
 # Car i enters at FIRST_CAR_S + i*CAR_SPACING_S and moves right at a constant speed.
-speed() { awk -v w="$WIDTH" -v c="$CAR_W" -v s="$CROSS_S" 'BEGIN { printf "%.6f", (w + c) / s }'; }
 enter_s() { awk -v f="$FIRST_CAR_S" -v g="$CAR_SPACING_S" -v i="$1" 'BEGIN { printf "%.3f", f + i * g }'; }
 
 list_windows() {
   local v i start
-  v=$(speed)
+  v=$(car_speed)
   printf 'plate\tenters_s\tleaves_s\tplate_fully_visible_from_s\tplate_fully_visible_to_s\n'
   for i in "${!PLATES[@]}"; do
     start=$(enter_s "$i")
@@ -55,9 +56,8 @@ list_windows() {
 }
 
 render() {
-  local out=$1 v graph inputs i start end colour
+  local out=$1 graph inputs i
   [ -r "$FONT" ] || { echo "make-demo-video: font not found: $FONT (install fonts-dejavu-core)" >&2; exit 1; }
-  v=$(speed)
 
   # Background: grass verge, grey road, darker lane band, a white edge line.
   graph="[0:v]drawbox=x=0:y=300:w=${WIDTH}:h=380:color=0x6E6E6E:t=fill,"
@@ -66,43 +66,16 @@ render() {
   inputs=(-f lavfi -i "color=c=0x5B7F3A:s=${WIDTH}x${HEIGHT}:r=${FPS}:d=${DURATION_S}")
 
   for i in "${!PLATES[@]}"; do
-    colour=${CAR_COLOURS[$i]}
-    inputs+=(-f lavfi -i "color=c=${colour}:s=${CAR_W}x${CAR_H}:r=${FPS}:d=${DURATION_S}")
-    # The car sprite: body colour, dark windows, wheels, a white plate with a thin dark border
-    # and the plate number in black, centred.
-    graph+="[$((i + 1)):v]"
-    graph+="drawbox=x=60:y=0:w=300:h=70:color=0x20262E:t=fill,"
-    graph+="drawbox=x=40:y=190:w=80:h=40:color=0x111111:t=fill,"
-    graph+="drawbox=x=340:y=190:w=80:h=40:color=0x111111:t=fill,"
-    graph+="drawbox=x=${PLATE_X}:y=${PLATE_Y}:w=${PLATE_W}:h=${PLATE_H}:color=white:t=fill,"
-    graph+="drawbox=x=${PLATE_X}:y=${PLATE_Y}:w=${PLATE_W}:h=${PLATE_H}:color=0x202020:t=3,"
-    graph+="drawtext=fontfile=${FONT}:text=${PLATES[$i]}:fontsize=${FONT_SIZE}:fontcolor=black:"
-    graph+="x=${PLATE_X}+(${PLATE_W}-text_w)/2:y=${PLATE_Y}+(${PLATE_H}-text_h)/2[car$i];"
+    inputs+=(-f lavfi -i "color=c=${CAR_COLOURS[$i]}:s=${CAR_W}x${CAR_H}:r=${FPS}:d=${DURATION_S}")
+    graph+=$(car_sprite $((i + 1)) "car$i" "${PLATES[$i]}")
   done
 
   for i in "${!PLATES[@]}"; do
-    start=$(enter_s "$i")
-    end=$(awk -v s="$start" -v c="$CROSS_S" 'BEGIN { printf "%.3f", s + c }')
-    graph+="[bg$i][car$i]overlay=x='-${CAR_W}+(t-${start})*${v}':y=${CAR_Y}:"
-    graph+="enable='between(t,${start},${end})'"
+    graph+=$(drive_across "bg$i" "car$i" "$(enter_s "$i")")
     if (( i + 1 < ${#PLATES[@]} )); then graph+="[bg$((i + 1))];"; else graph+="[out]"; fi
   done
 
-  local dir tmp
-  dir=$(dirname "$out")
-  mkdir -p "$dir"
-  tmp=$(mktemp "$dir/.demo-video.XXXXXX.mp4")
-  trap 'rm -f "$tmp"' EXIT
-  # bitexact and no metadata: the same script gives the same bytes.
-  ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" \
-    -filter_complex "$graph" -map '[out]' -frames:v $((DURATION_S * FPS)) \
-    -c:v libx264 -preset veryfast -crf 26 -pix_fmt yuv420p -threads 2 \
-    -g "$FPS" -keyint_min "$FPS" -sc_threshold 0 \
-    -map_metadata -1 -fflags +bitexact -flags:v +bitexact -movflags +faststart \
-    "$tmp"
-  chmod 644 "$tmp"
-  mv -f "$tmp" "$out"
-  trap - EXIT
+  encode_clip "$out" $((DURATION_S * FPS)) "$graph" "${inputs[@]}"
 }
 
 case "${1:-}" in

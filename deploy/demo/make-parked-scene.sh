@@ -8,6 +8,8 @@
 #   make-parked-scene.sh OUT.mp4     render the clip (deterministic)
 #   make-parked-scene.sh --list      print the plates, where the parked one stands and when the others pass
 set -euo pipefail
+# shellcheck source=clip-parts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/clip-parts.sh"
 
 PARKED_PLATE=4KLM219
 PARKED_X=760         # the parked car sprite's top-left corner
@@ -25,9 +27,13 @@ FPS=15
 CAR_W=460
 CAR_H=230
 CAR_Y=380
+PLATE_X=70           # the passing cars' plates, inside their sprite
+PLATE_Y=100
+PLATE_W=320
+PLATE_H=80
+FONT_SIZE=56
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 
-speed() { awk -v w="$WIDTH" -v c="$CAR_W" -v s="$CROSS_S" 'BEGIN { printf "%.6f", (w + c) / s }'; }
 enter_s() { awk -v f="$FIRST_PASS_S" -v g="$PASS_SPACING_S" -v i="$1" 'BEGIN { printf "%.3f", f + i * g }'; }
 
 list() {
@@ -42,9 +48,8 @@ list() {
 }
 
 render() {
-  local out=$1 v graph inputs i start end
+  local out=$1 graph inputs i
   [ -r "$FONT" ] || { echo "make-parked-scene: font not found: $FONT (install fonts-dejavu-core)" >&2; exit 1; }
-  v=$(speed)
   graph="[0:v]drawbox=x=0:y=260:w=${WIDTH}:h=420:color=0x6E6E6E:t=fill,"
   graph+="drawbox=x=0:y=420:w=${WIDTH}:h=150:color=0x4A4A4A:t=fill,"
   graph+="drawbox=x=0:y=640:w=${WIDTH}:h=6:color=0xE0E0E0:t=fill[bg];"
@@ -61,38 +66,15 @@ render() {
 
   for i in "${!PASSING[@]}"; do
     inputs+=(-f lavfi -i "color=c=${PASSING_COLOURS[$i]}:s=${CAR_W}x${CAR_H}:r=${FPS}:d=${DURATION_S}")
-    graph+="[$((i + 2)):v]"
-    graph+="drawbox=x=60:y=0:w=300:h=70:color=0x20262E:t=fill,"
-    graph+="drawbox=x=40:y=190:w=80:h=40:color=0x111111:t=fill,"
-    graph+="drawbox=x=340:y=190:w=80:h=40:color=0x111111:t=fill,"
-    graph+="drawbox=x=70:y=100:w=320:h=80:color=white:t=fill,"
-    graph+="drawbox=x=70:y=100:w=320:h=80:color=0x202020:t=3,"
-    graph+="drawtext=fontfile=${FONT}:text=${PASSING[$i]}:fontsize=56:fontcolor=black:"
-    graph+="x=70+(320-text_w)/2:y=100+(80-text_h)/2[car$i];"
+    graph+=$(car_sprite $((i + 2)) "car$i" "${PASSING[$i]}")
   done
 
   for i in "${!PASSING[@]}"; do
-    start=$(enter_s "$i")
-    end=$(awk -v s="$start" -v c="$CROSS_S" 'BEGIN { printf "%.3f", s + c }')
-    graph+="[bg$i][car$i]overlay=x='-${CAR_W}+(t-${start})*${v}':y=${CAR_Y}:"
-    graph+="enable='between(t,${start},${end})'"
+    graph+=$(drive_across "bg$i" "car$i" "$(enter_s "$i")")
     if (( i + 1 < ${#PASSING[@]} )); then graph+="[bg$((i + 1))];"; else graph+="[out]"; fi
   done
 
-  local dir tmp
-  dir=$(dirname "$out")
-  mkdir -p "$dir"
-  tmp=$(mktemp "$dir/.parked-scene.XXXXXX.mp4")
-  trap 'rm -f "$tmp"' EXIT
-  ffmpeg -nostdin -hide_banner -loglevel error -y "${inputs[@]}" \
-    -filter_complex "$graph" -map '[out]' -frames:v $((DURATION_S * FPS)) \
-    -c:v libx264 -preset veryfast -crf 26 -pix_fmt yuv420p -threads 2 \
-    -g "$FPS" -keyint_min "$FPS" -sc_threshold 0 \
-    -map_metadata -1 -fflags +bitexact -flags:v +bitexact -movflags +faststart \
-    "$tmp"
-  chmod 644 "$tmp"
-  mv -f "$tmp" "$out"
-  trap - EXIT
+  encode_clip "$out" $((DURATION_S * FPS)) "$graph" "${inputs[@]}"
 }
 
 case "${1:-}" in

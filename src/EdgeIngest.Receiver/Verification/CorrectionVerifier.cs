@@ -12,16 +12,7 @@ public static class CorrectionVerifier
         using var document = JsonPayload.Open(payload, HitCorrectionEvent.SchemaV1, topicDeviceId);
         var root = document.RootElement;
         var eventId = JsonPayload.RequireEventId(root);
-        HitCorrectionEvent correction;
-        try
-        {
-            correction = root.Deserialize(EventJsonContext.Default.HitCorrectionEvent)
-                ?? throw new MessageRejectedException("the correction is null");
-        }
-        catch (JsonException e)
-        {
-            throw new MessageRejectedException($"a field has the wrong type ({e.Message})");
-        }
+        var correction = JsonPayload.Read(root, EventJsonContext.Default.HitCorrectionEvent, "correction");
 
         if (string.IsNullOrEmpty(correction.CorrectsEventId) || !EventIds.TryNormalize(correction.CorrectsEventId, out var corrects))
         {

@@ -16,16 +16,7 @@ public static class HitVerifier
         using var document = JsonPayload.Open(payload, [HitEvent.SchemaV1, HitEvent.SchemaV2, HitEvent.SchemaV3], topicDeviceId);
         var root = document.RootElement;
         var eventId = JsonPayload.RequireEventId(root);
-        HitEvent hit;
-        try
-        {
-            hit = root.Deserialize(EventJsonContext.Default.HitEvent)
-                ?? throw new MessageRejectedException("the hit is null");
-        }
-        catch (JsonException e)
-        {
-            throw new MessageRejectedException($"a field has the wrong type ({e.Message})");
-        }
+        var hit = JsonPayload.Read(root, EventJsonContext.Default.HitEvent, "hit");
 
         ReadVerifier.CheckIdentity(hit.CameraId, hit.OccurredAt, hit.Plate, hit.Confidence, hit.Box);
         if (hit.Hotlist is null || string.IsNullOrEmpty(hit.Hotlist.Plate) || hit.Hotlist.Reason is null

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EdgeIngest.Receiving.Verification;
 
@@ -54,6 +55,20 @@ public static class JsonPayload
         {
             document.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The payload as <typeparamref name="T"/>; a field of the wrong type, or a null payload, rejects it.</summary>
+    public static T Read<T>(JsonElement root, JsonTypeInfo<T> type, string what)
+        where T : class
+    {
+        try
+        {
+            return root.Deserialize(type) ?? throw new MessageRejectedException($"the {what} is null");
+        }
+        catch (JsonException e)
+        {
+            throw new MessageRejectedException($"a field has the wrong type ({e.Message})");
         }
     }
 

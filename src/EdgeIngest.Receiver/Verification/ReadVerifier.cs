@@ -11,16 +11,7 @@ public static class ReadVerifier
         using var document = JsonPayload.Open(payload, ReadEvent.SchemaV1, topicDeviceId);
         var root = document.RootElement;
         var eventId = JsonPayload.RequireEventId(root);
-        ReadEvent read;
-        try
-        {
-            read = root.Deserialize(EventJsonContext.Default.ReadEvent)
-                ?? throw new MessageRejectedException("the read is null");
-        }
-        catch (JsonException e)
-        {
-            throw new MessageRejectedException($"a field has the wrong type ({e.Message})");
-        }
+        var read = JsonPayload.Read(root, EventJsonContext.Default.ReadEvent, "read");
 
         CheckIdentity(read.CameraId, read.OccurredAt, read.Plate, read.Confidence, read.Box);
         return (read, eventId);

@@ -18,7 +18,11 @@ internal sealed class RenderedClip(string scriptName, string name)
     private static async Task<string> RenderAsync(string scriptName, string name)
     {
         var script = Path.Combine(InstallLayout.Root, "deploy", "demo", scriptName);
-        var scriptHash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(script)))[..12];
+
+        // The script and the parts it sources: a change to either renders the clip again.
+        var parts = Path.Combine(InstallLayout.Root, "deploy", "demo", "clip-parts.sh");
+        byte[] sources = [.. await File.ReadAllBytesAsync(script), .. await File.ReadAllBytesAsync(parts)];
+        var scriptHash = Convert.ToHexStringLower(SHA256.HashData(sources))[..12];
         var path = Path.Combine(InstallLayout.Root, ".test-artifacts", $"{name}-{scriptHash}.mp4");
         if (File.Exists(path))
         {

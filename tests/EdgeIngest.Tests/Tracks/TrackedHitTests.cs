@@ -30,14 +30,8 @@ public sealed class TrackedHitTests : IDisposable
     [Fact]
     public async Task A_Vehicle_Pass_Becomes_One_Hit_With_The_Voted_Plate_And_Its_Best_Frame_As_Evidence()
     {
-        using var outbox = _folder.Open();
-        using var snapshots = new HitSnapshots(new TurboJpegCodec());
-        var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWF778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
-        using var records = RecordStore.Open(_folder.Directory);
-        using var audit = AuditLog.Open(AuditPaths.Under(_folder.Directory), TimeProvider.System, _folder.Logs.CreateLogger("audit"));
-        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, records, audit, () => "test agency", _folder.Logs.CreateLogger("reads"));
-        committer.Start();
-        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer);
+        await using var path = HitPath.Start(_folder, "6MWF778");
+        var (outbox, records, audit, committer, router) = (path.Outbox, path.Records, path.Audit, path.Committer, path.Router);
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // The first frame misreads F as E (no look-alike: alone it would not be a hit).
@@ -75,14 +69,8 @@ public sealed class TrackedHitTests : IDisposable
     [Fact]
     public async Task A_Hit_Settled_Early_Goes_Out_Before_The_Window_And_A_Final_Vote_That_Disagrees_Follows_As_A_Correction()
     {
-        using var outbox = _folder.Open();
-        using var snapshots = new HitSnapshots(new TurboJpegCodec());
-        var hotlist = new HotlistHolder(new VersionedHotlist(new Hotlist([new HotlistEntry("6MWE778", "Stolen vehicle", HotlistPriority.Critical)]), 1, "test"));
-        using var records = RecordStore.Open(_folder.Directory);
-        using var audit = AuditLog.Open(AuditPaths.Under(_folder.Directory), TimeProvider.System, _folder.Logs.CreateLogger("audit"));
-        await using var committer = new HitCommitter("test-device", snapshots, OutboxFolder.Topics, outbox, records, audit, () => "test agency", _folder.Logs.CreateLogger("reads"));
-        committer.Start();
-        var router = new ReadRouter(hotlist, new AgreementHolder(null, SharingPolicy.HitsOnly, AgreementHolder.DefaultLocalRetention), new PassFilter(TimeSpan.FromSeconds(30)), committer);
+        await using var path = HitPath.Start(_folder, "6MWE778");
+        var (outbox, records, audit, committer, router) = (path.Outbox, path.Records, path.Audit, path.Committer, path.Router);
         var tracker = new PlateTracker("gate", new TrackerOptions());
 
         // One very sure read of the listed plate settles the vote: the hit goes at once.

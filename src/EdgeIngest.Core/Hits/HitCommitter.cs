@@ -224,7 +224,8 @@ public sealed class HitCommitter : BackgroundLoop
         _outbox.Enqueue(new OutgoingMessage(_topics.Corrections, JsonSerializer.SerializeToUtf8Bytes(correction, EventJsonContext.Default.HitCorrectionEvent), correction.EventId));
         var covert = entry?.Covert == true;
         _audit.Append(AuditKinds.Disclosure, [.. DisclosureFields(covert ? decided with { Text = "(covert)" } : decided, "correction", covert ? null : decided.Match), new(AuditFields.Corrects, corrects)]);
-        _records.RecordRead(new RecordedRead(decided.EventId, decided.CameraId, decided.CapturedAtUtc, covert ? "" : decided.Text, decided.Confidence, Shared: true));
+        // The vehicle was counted with its hit; the correction is one more thing sent to the agency.
+        _records.CountDisclosure("correction", decided.CapturedAtUtc);
         ReadRouterLog.Corrected(_logger, decided.CameraId, corrects, covert ? "(covert)" : decided.Text, entry is null ? "no longer a hotlist match" : "still a hit", correction.EventId);
     }
 

@@ -108,6 +108,17 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>Counts a match the agreement kept on the box without keeping a row (use instead of <see cref="RecordHit"/>, never both).</summary>
+    /// <summary>Counts a disclosure that is not a vehicle read of its own (<paramref name="what"/>: <c>correction</c>), for the transparency report.</summary>
+    public void CountDisclosure(string what, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Count(transaction, DayOf(at), DailyCounters.Disclosures, "", what, 1);
+            transaction.Commit();
+        }
+    }
+
     public void CountWithheld(string category, string reason, DateTimeOffset at)
     {
         lock (_gate)

@@ -95,8 +95,12 @@ public sealed class TrackedHitTests : IDisposable
         Assert.NotEqual(hit.EventId, correction.EventId);
         Assert.Equal(1, router.Hits);
 
-        // Both are disclosures on the audit, the correction naming the hit it corrects.
+        // Both are disclosures on the audit and in the report's counts; the vehicle is counted once.
         Assert.Equal(2, audit.Count);
+        var day = DateOnly.FromDateTime(TrackScene.At(0).UtcDateTime);
+        var counts = records.DailyCounts(day, day);
+        Assert.Equal(1, counts.Where(c => c.Counter == DailyCounters.VehiclesRead).Sum(c => c.Value));
+        Assert.Equal([("hit", 1L), ("correction", 1L)], counts.Where(c => c.Counter == DailyCounters.Disclosures).Select(c => (c.Detail, c.Value)).OrderByDescending(c => c.Detail == "hit"));
     }
 
     private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)

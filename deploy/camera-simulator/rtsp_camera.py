@@ -23,6 +23,7 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from dataclasses import dataclass
 
 import gi
@@ -149,6 +150,10 @@ class LoopingFeeder(threading.Thread):
                     if now_ns is None:
                         return
                     anchor_ns = now_ns + PUSH_AHEAD_NS - unit.dts
+                    # Which frame is on screen when: benchmarks (benchmarks/capacity/) count the
+                    # cars each camera shows from this wall-clock time of the clip's start.
+                    log(f"{self.mount} clip time 0 at {time.time() + PUSH_AHEAD_NS / 1e9 - unit.dts / 1e9:.3f} "
+                        f"(unix seconds; loops every {self.clip.length_ns / 1e9:g} s)")
                 if not self._wait_until(anchor_ns + offset + unit.dts - PUSH_AHEAD_NS):
                     return
                 buf = Gst.Buffer.new_wrapped(unit.data)

@@ -230,8 +230,21 @@ def clip_windows():
     return {r[0]: (float(r[1]), float(r[2])) for r in rows}  # plate -> (enters_s, leaves_s)
 
 
+BUILD = ROOT / ".build" / "edgeingest"  # --build replaces it
+
+
+def edgeingest_command(*args):
+    # The built service, not ./edgeingest: that script rebuilds when a source changes, which
+    # would swap the program under test (and load the machine) in the middle of a series.
+    return ["dotnet", str(BUILD / "edgeingest.dll"), *args]
+
+
+def service_env():
+    return dict(os.environ, EDGEINGEST_HOME=str(ROOT), DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1")
+
+
 def edgeingest(*args, check=True):
-    return subprocess.run([str(ROOT / "edgeingest"), *args], cwd=ROOT, check=check,
+    return subprocess.run(edgeingest_command(*args), cwd=ROOT, check=check, env=service_env(),
                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
 
 
@@ -301,6 +314,30 @@ def indent(text, spaces):
     return "".join(pad + line + "\n" for line in text.splitlines() if line.strip())
 
 
+def merge_sections(base, fragment):
+    """Adds a YAML fragment's top-level sections to the config: the lines of a section the config
+    already has go into it (a key given twice is the service's to refuse), new sections at the end."""
+    sections, current = {}, None
+    for line in fragment.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            current = line.split(":")[0].strip()
+            sections.setdefault(current, [])
+        elif current is None:
+            raise ValueError(f"--service-options: indented line before any section: {line!r}")
+        else:
+            sections[current].append(line)
+    out = base.splitlines()
+    for name, body in sections.items():
+        if f"{name}:" in out:
+            at = out.index(f"{name}:") + 1
+            out[at:at] = body
+        else:
+            out += [f"{name}:", *body]
+    return "\n".join(out) + "\n"
+
+
 def service_config(run_dir, pki, public_key, work, cameras, camera_port, broker_port, args):
     camera_extra = Path(args.camera_options).read_text() if args.camera_options else ""
     service_extra = Path(args.service_options).read_text() if args.service_options else ""
@@ -323,7 +360,7 @@ def service_config(run_dir, pki, public_key, work, cameras, camera_port, broker_
         "clips:", f"  segment_root: {run_dir / 'segments'}",
         "console:", f"  listen: 127.0.0.1:{free_port()}",
     ]
-    text = "\n".join(lines) + "\n" + service_extra
+    text = merge_sections("\n".join(lines) + "\n", service_extra)
     path = run_dir / "edgeingest.yaml"
     path.write_text(text)
     return path
@@ -348,6 +385,7 @@ class RunResult:
     load_after: str = ""
     counters: dict = field(default_factory=dict)
     restarts: int = 0
+    service_peak_rss_mb: float = 0.0
 
     def p(self, q):
         if not self.latencies:
@@ -402,13 +440,15 @@ def run_once(n, args, work, video, pki, public_key, windows):
         sim_args = ["/usr/bin/python3", str(ROOT / "deploy/camera-simulator/rtsp_camera.py"), "--port", str(camera_port)]
         for cam in cameras:
             sim_args += ["--camera", f"/{cam}={video}"]
+        if not args.same_phase:
+            sim_args.append("--stagger")
         simulator = children.start("simulator", sim_args, run_dir / "simulator.log")
         wait_for_port(camera_port, 30, "the camera simulator", simulator)
-        receiver = children.start("receiver", [str(ROOT / "edgeingest"), "receive", "--config",
-                                               str(receiver_config(run_dir, pki, broker_port))], run_dir / "receiver.log")
+        receiver = children.start("receiver", edgeingest_command("receive", "--config", str(receiver_config(run_dir, pki, broker_port))),
+                                  run_dir / "receiver.log", env=service_env())
         config = service_config(run_dir, pki, public_key, work, cameras, camera_port, broker_port, args)
-        service = children.start("service", [str(ROOT / "edgeingest"), "run", "--config", str(config)],
-                                 run_dir / "service.out", stdout_pipe=True)
+        service = children.start("service", edgeingest_command("run", "--config", str(config)),
+                                 run_dir / "service.out", env=service_env(), stdout_pipe=True)
         service_log = ServiceLog(service, run_dir / "service.log")
         service_log.start()
 
@@ -432,6 +472,7 @@ def run_once(n, args, work, video, pki, public_key, windows):
         cpu, counts = sampler.end()
         busy1, total1 = machine_busy()
         heartbeat_end = read_heartbeat(run_dir / "agency")
+        result.service_peak_rss_mb = peak_rss_mb(service.pid)
         result.load_after = open("/proc/loadavg").read().split()[:3]
         result.window_s = end - start
         result.machine_busy_pct = 100.0 * (busy1 - busy0) / max(1, total1 - total0) * os.cpu_count()
@@ -452,6 +493,17 @@ def run_once(n, args, work, video, pki, public_key, windows):
         if not args.keep:
             shutil.rmtree(run_dir / "segments", ignore_errors=True)
     return result
+
+
+def peak_rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def heartbeat_delta(start, end):
@@ -548,7 +600,7 @@ def table(results, args):
     rows = []
     header = ("N", "hits exp", "deliv", "missed", "extra", "lat p50", "p95", "max",
               "decode %/cam", "record %/cam", "service %/cam", "sim+broker+recv %",
-              "machine busy %", "analysed/s/cam", "still/s/cam", "dropped/s/cam", "load before→after", "holds")
+              "machine busy %", "analysed/s/cam", "still/s/cam", "dropped/s/cam", "service peak MB", "load before→after", "holds")
     for r in results:
         w = r.window_s or 1
         pct = lambda kind: 100.0 * r.cpu.get(kind, 0.0) / w  # noqa: E731
@@ -560,6 +612,7 @@ def table(results, args):
             f"{pct('decode') / r.n:.1f}", f"{pct('record') / r.n:.1f}", f"{pct('service') / r.n:.1f}",
             f"{pct('simulator') + pct('broker') + pct('receiver'):.1f}",
             f"{r.machine_busy_pct:.0f}", per("frames_analysed"), per("frames_skipped_still"), per("frames_dropped"),
+            f"{r.service_peak_rss_mb:.0f}",
             f"{' '.join(r.load_before)} → {' '.join(r.load_after)}",
             "yes" if r.holds(args.latency_limit) else "NO"))
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
@@ -577,11 +630,19 @@ def main(argv):
     parser.add_argument("--analysis-fps", type=float, default=5.0, help="cameras[].analysis_fps (default 5, as the demo)")
     parser.add_argument("--camera-options", help="a YAML fragment added to every camera (e.g. a zone)")
     parser.add_argument("--service-options", help="a YAML fragment added to the service's config (top-level sections)")
+    parser.add_argument("--same-phase", action="store_true",
+                        help="every camera shows the same car at the same moment (default: phases spread over the clip)")
     parser.add_argument("--latency-limit", type=float, default=2.0, help="p95 hit latency that still holds (default 2 s)")
     parser.add_argument("--keep-going", action="store_true", help="run every N even after one fails to hold")
     parser.add_argument("--keep", action="store_true", help="keep each run's clip segments")
     parser.add_argument("--work", default=str(ROOT / "benchmarks/results/capacity"), help="working folder")
+    parser.add_argument("--build", help="the built service to run (default .build/edgeingest, what ./edgeingest builds)")
     args = parser.parse_args(argv)
+    global BUILD
+    if args.build:
+        BUILD = Path(args.build).resolve()
+    if not (BUILD / "edgeingest.dll").exists():
+        parser.error(f"{BUILD / 'edgeingest.dll'} does not exist; run ./edgeingest --help to build it")
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -604,7 +665,8 @@ def main(argv):
 
     print()
     print(f"Capacity benchmark — {started}, commit {commit}{' (with uncommitted changes)' if dirty else ''}, "
-          f"{os.cpu_count()} cores, analysis_fps {args.analysis_fps:g}, {args.duration:.0f} s per N, "
+          f"service {BUILD.relative_to(ROOT) if BUILD.is_relative_to(ROOT) else BUILD}, {os.cpu_count()} cores, analysis_fps {args.analysis_fps:g}, {args.duration:.0f} s per N, "
+          f"{'cameras in phase' if args.same_phase else 'camera phases spread over the clip'}, "
           f"latency from {'/'.join(sorted({r.latency_source for r in results}))}")
     if args.camera_options:
         print(f"Per camera: {' '.join(Path(args.camera_options).read_text().split())}")
@@ -618,7 +680,7 @@ def main(argv):
             print(f"  N={r.n} missed: {m}")
     summary = work / "summary.md"
     with open(summary, "a") as f:
-        f.write(f"\n{started} {commit} {' '.join(argv)}\n{table(results, args)}\n")
+        f.write(f"\n{started} {commit} {' '.join(argv)}; load {' '.join(results[0].load_before) if results else ''}\n{table(results, args)}\n")
     return 0 if holding else 1
 
 

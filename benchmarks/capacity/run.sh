@@ -9,7 +9,12 @@
 #
 #   benchmarks/capacity/run.sh [--cameras 1,2,4,6,8] [--duration 80] [--analysis-fps 5]
 #                              [--camera-options FRAGMENT.yaml] [--service-options FRAGMENT.yaml]
-#                              [--latency-limit 2] [--keep-going] [--drain 8]
+#                              [--latency-limit 2] [--keep-going] [--drain 8] [--build DIR]
+#                              [--same-phase]
+#
+# The cameras' clips start at phases spread over the clip (the simulator's --stagger), as cars
+# reach different cameras at different times; --same-phase shows every car on every camera at
+# once, the worst case for the shared recogniser.
 #
 # After ./deploy/setup.sh. Each N takes about duration + 30 s. Files go to
 # benchmarks/results/capacity/ (git-ignored; summary.md collects every table). Exit 0 when at
@@ -17,7 +22,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-case "${1:-}" in -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case "${1:-}" in -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 for tool in mosquitto ffmpeg ffprobe /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "capacity: $tool is missing; run ./deploy/setup.sh" >&2; exit 2; }
 done

@@ -425,7 +425,7 @@ def read_heartbeat(agency):
 
 
 def run_once(n, args, work, video, pki, public_key, windows):
-    run_dir = work / f"n{n:02d}"
+    run_dir = work / args.series / f"n{n:02d}"
     shutil.rmtree(run_dir, ignore_errors=True)
     run_dir.mkdir(parents=True)
     cameras = [f"cam{i + 1:02d}" for i in range(n)]
@@ -519,12 +519,14 @@ def heartbeat_delta(start, end):
 
 
 def clip_anchors(simulator_log):
-    """Mount -> the wall-clock times at which its clip started (rtsp_camera.py prints them)."""
+    """Mount -> (media start, wall-clock time of clip time 0) for each start of its media, as
+    rtsp_camera.py prints them (a staggered mount starts playing mid-clip)."""
     anchors = {}
     for line in simulator_log.read_text().splitlines():
-        m = re.match(r"rtsp-camera: /(\S+) clip time 0 at ([0-9.]+)", line)
+        m = re.match(r"rtsp-camera: /(\S+) clip time 0 at ([0-9.]+) .*playing from clip time ([0-9.]+) s", line)
         if m:
-            anchors.setdefault(m.group(1), []).append(float(m.group(2)))
+            t0 = float(m.group(2))
+            anchors.setdefault(m.group(1), []).append((t0 + float(m.group(3)), t0))
     return anchors
 
 
@@ -535,14 +537,14 @@ def score(result, hits_file, cameras, anchors, start, end, windows, args):
     for cam in cameras:
         # The simulator says when each start of a mount's media put the clip's first frame on air;
         # a media restarted (every client gone) starts its clip again.
-        starts = sorted(anchors.get(cam, [])) + [float("inf")]
-        for t0, t_next in zip(starts, starts[1:]):
+        starts = sorted(anchors.get(cam, [])) + [(float("inf"), 0.0)]
+        for (began, t0), (t_next, _) in zip(starts, starts[1:]):
             for loop in range(max(0, int((start - t0) // CLIP_SECONDS) - 1), int((end - t0) // CLIP_SECONDS) + 1):
                 for plate, (enters, leaves) in windows.items():
                     a, b = t0 + loop * CLIP_SECONDS + enters, t0 + loop * CLIP_SECONDS + leaves
-                    if plate not in hotlist:
+                    if plate not in hotlist or b < began or a > t_next:
                         continue
-                    if a >= start and b <= min(end, t_next):
+                    if a >= max(start, began) and b <= min(end, t_next):
                         expected.append((cam, plate, a, b))
                     else:
                         edge.append((cam, plate, a, b))  # crosses the window's edge: neither expected nor extra
@@ -653,6 +655,7 @@ def main(argv):
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    args.series = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())  # this series' runs: work/SERIES/nNN
     results = []
     for n in [int(x) for x in args.cameras.split(",")]:
         log(f"N={n}: starting {n} camera(s), measuring {args.duration:.0f} s")
@@ -678,8 +681,9 @@ def main(argv):
     for r in results:
         for m in r.missed:
             print(f"  N={r.n} missed: {m}")
-    summary = work / "summary.md"
-    with open(summary, "a") as f:
+    with open(work / args.series / "summary.md", "w") as f:
+        f.write(f"{started} {commit} {' '.join(argv)}\n{table(results, args)}\n")
+    with open(work / "summary.md", "a") as f:
         f.write(f"\n{started} {commit} {' '.join(argv)}; load {' '.join(results[0].load_before) if results else ''}\n{table(results, args)}\n")
     return 0 if holding else 1
 

@@ -16,13 +16,14 @@
 # reach different cameras at different times; --same-phase shows every car on every camera at
 # once, the worst case for the shared recogniser.
 #
-# After ./deploy/setup.sh. Each N takes about duration + 30 s. Files go to
-# benchmarks/results/capacity/ (git-ignored; summary.md collects every table). Exit 0 when at
-# least one N holds, 1 when none does, 130 when interrupted; every process it started is stopped.
+# After ./deploy/setup.sh. Each N takes about duration + 30 s. Each run's files (configs, logs, what
+# the receiver stored) go to benchmarks/results/capacity/SERIES/nNN/ (git-ignored); summary.md
+# there and one level up keeps the tables. Exit 0 when at least one N holds, 1 when none does, 130
+# when interrupted; every process it started is stopped.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-case "${1:-}" in -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case "${1:-}" in -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 for tool in mosquitto ffmpeg ffprobe /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "capacity: $tool is missing; run ./deploy/setup.sh" >&2; exit 2; }
 done

@@ -155,7 +155,8 @@ class LoopingFeeder(threading.Thread):
                     # Which frame is on screen when: benchmarks (benchmarks/capacity/) count the
                     # cars each camera shows from this wall-clock time of the clip's start.
                     log(f"{self.mount} clip time 0 at {time.time() + PUSH_AHEAD_NS / 1e9 - unit.dts / 1e9:.3f} "
-                        f"(unix seconds; loops every {self.clip.length_ns / 1e9:g} s)")
+                        f"(unix seconds; loops every {self.clip.length_ns / 1e9:g} s; "
+                        f"playing from clip time {unit.dts / 1e9:.3f} s)")
                 if not self._wait_until(anchor_ns + offset + unit.dts - PUSH_AHEAD_NS):
                     return
                 buf = Gst.Buffer.new_wrapped(unit.data)

@@ -9,7 +9,8 @@ fixed window of capture time, lets the last hits drain, stops everything and com
 
 - hits expected: each camera loops the demo clip (40 s, three hotlist plates at known times,
   `make-demo-video.sh --list`), so the hotlist passes whose car crosses the frame inside the
-  window are known from the time the camera started streaming;
+  window are known from when the simulator says each mount's clip started (with --stagger, each
+  mount plays from its own point of the clip);
 - hits stored by the receiver (hits.jsonl), matched to those passes by camera, plate and time;
 - latency: received_at minus first_read_at (capture of the track's first readable frame) where
   the hit carries it, else occurred_at (capture of the pass's best frame, which is later, so

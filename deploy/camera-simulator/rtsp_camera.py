@@ -3,6 +3,7 @@
 
     /usr/bin/python3 rtsp_camera.py --port 8554 --camera /cam1=demo.mp4 [--camera /cam2=other.mp4]
                                     [--bind 127.0.0.1] [--user admin --password secret]  (digest auth)
+                                    [--stagger]  (mount i of M starts at i/M of its clip)
 
 Run it with Debian's /usr/bin/python3 (it has the GObject bindings `gi`; a pyenv python may not).
 Needs python3-gi, gir1.2-gst-rtsp-server-1.0 and the GStreamer base/good/bad plugins.
@@ -23,6 +24,7 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from dataclasses import dataclass
 
 import gi
@@ -128,11 +130,12 @@ class LoopingFeeder(threading.Thread):
     POLL_S = 0.005
     MAX_WAIT_S = 0.05  # re-read state and running time at least this often while waiting
 
-    def __init__(self, appsrc, clip, mount):
+    def __init__(self, appsrc, clip, mount, start_index=0):
         super().__init__(name=f"feeder{mount}", daemon=True)
         self.appsrc = appsrc
         self.clip = clip
         self.mount = mount
+        self.start_index = start_index  # a keyframe: where the first loop starts (--stagger)
         self.stopping = threading.Event()
 
     def stop(self):
@@ -143,12 +146,17 @@ class LoopingFeeder(threading.Thread):
         loop = 0
         while not self.stopping.is_set():
             offset = loop * self.clip.length_ns
-            for unit in self.clip.units:
+            for unit in self.clip.units[self.start_index if loop == 0 else 0:]:
                 if anchor_ns is None:
                     now_ns = self._wait_for_running_time()
                     if now_ns is None:
                         return
                     anchor_ns = now_ns + PUSH_AHEAD_NS - unit.dts
+                    # Which frame is on screen when: benchmarks (benchmarks/capacity/) count the
+                    # cars each camera shows from this wall-clock time of the clip's start.
+                    log(f"{self.mount} clip time 0 at {time.time() + PUSH_AHEAD_NS / 1e9 - unit.dts / 1e9:.3f} "
+                        f"(unix seconds; loops every {self.clip.length_ns / 1e9:g} s; "
+                        f"playing from clip time {unit.dts / 1e9:.3f} s)")
                 if not self._wait_until(anchor_ns + offset + unit.dts - PUSH_AHEAD_NS):
                     return
                 buf = Gst.Buffer.new_wrapped(unit.data)
@@ -194,10 +202,11 @@ class LoopingFeeder(threading.Thread):
 class LoopingClipFactory(GstRtspServer.RTSPMediaFactory):
     """One shared media per mount; each new media (after all clients left) gets a new feeder."""
 
-    def __init__(self, clip, mount):
+    def __init__(self, clip, mount, start_index=0):
         super().__init__()
         self.clip = clip
         self.mount = mount
+        self.start_index = start_index
         self.set_launch(
             "( appsrc name=src is-live=true format=time do-timestamp=false "
             "max-bytes=4000000 ! h264parse config-interval=-1 "
@@ -209,9 +218,15 @@ class LoopingClipFactory(GstRtspServer.RTSPMediaFactory):
     def _on_media_configure(self, _factory, media):
         appsrc = media.get_element().get_by_name("src")
         appsrc.set_property("caps", self.clip.caps)
-        feeder = LoopingFeeder(appsrc, self.clip, self.mount)
+        feeder = LoopingFeeder(appsrc, self.clip, self.mount, self.start_index)
         media.connect("unprepared", lambda _media: feeder.stop())
         feeder.start()
+
+
+def stagger_start(clip, index, count):
+    """The first keyframe at or after index/count of the clip (0 when there is none after it)."""
+    due = clip.length_ns * index // count
+    return next((i for i, unit in enumerate(clip.units) if unit.keyframe and unit.dts >= due), 0)
 
 
 def parse_camera(text):
@@ -229,6 +244,9 @@ def parse_args(argv):
                         metavar="MOUNT=FILE", help="repeat for several cameras")
     parser.add_argument("--user", help="require RTSP digest authentication as this user")
     parser.add_argument("--password", help="the user's password")
+    parser.add_argument("--stagger", action="store_true",
+                        help="start mount i of M at i/M of its clip (at the next keyframe), so cameras "
+                             "serving one clip do not show the same car at the same moment")
     args = parser.parse_args(argv)
     if (args.user is None) != (args.password is None):
         parser.error("--user and --password go together")
@@ -258,8 +276,10 @@ def main(argv):
     server.set_service(str(args.port))
     mounts = server.get_mount_points()
     factories = []
-    for mount, path in args.camera:
-        factory = LoopingClipFactory(load_clip(path), mount)
+    for i, (mount, path) in enumerate(args.camera):
+        clip = load_clip(path)
+        start = stagger_start(clip, i, len(args.camera)) if args.stagger else 0
+        factory = LoopingClipFactory(clip, mount, start)
         mounts.add_factory(mount, factory)
         factories.append(factory)
     if args.user is not None:

@@ -44,7 +44,7 @@ internal sealed record StatusView(
                 status.FramesIn,
                 worker.FramesAnalysed,
                 worker.FramesSkippedStill,
-                status.FramesDropped,
+                status.FramesDropped + worker.FramesSkippedBehind,
                 status.Restarts,
                 status.LastFrameAge is { } age ? PlainWords.Age(age) : "no frame yet",
                 VehiclesRead(appliance.Router.ReadsOf(camera.Id), now),

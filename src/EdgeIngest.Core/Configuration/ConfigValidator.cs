@@ -222,6 +222,7 @@ public static partial class ConfigValidator
         }
 
         CheckRange(problems, "recognition.threads", recognition.Threads, 1, 16, "threads");
+        CheckRange(problems, "recognition.parallel_frames", recognition.ParallelFrames, 1, 16, "frames");
         CheckRange(problems, "recognition.min_confidence", recognition.MinConfidence, 0, 1, "a confidence");
         CheckRange(problems, "recognition.repeat_suppression_seconds", recognition.RepeatSuppressionSeconds, 0, 3600, "seconds");
         if (recognition.ModelsDirectory is { } models && !Directory.Exists(models))

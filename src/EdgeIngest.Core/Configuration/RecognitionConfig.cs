@@ -25,6 +25,18 @@ public sealed class RecognitionConfig
     /// <summary>ONNX Runtime intra-op threads per session.</summary>
     public int Threads { get; set; } = 2;
 
+    /// <summary>
+    /// Frames read at once, each by its own copy of the models running <see cref="Threads"/>
+    /// threads. 1 (the default) reads one frame at a time for every camera.
+    /// </summary>
+    public int ParallelFrames { get; set; } = 1;
+
+    /// <summary>
+    /// A camera that waited for a recogniser reads the newest frame that queued meanwhile, not
+    /// the one it held (which is dropped and counted as passed over).
+    /// </summary>
+    public bool ReadNewestFrame { get; set; } = true;
+
     /// <summary>A vehicle whose voted read stays below this confidence is not reported.</summary>
     public double MinConfidence { get; set; } = 0.6;
 

@@ -29,7 +29,7 @@ namespace EdgeIngest.Pipeline;
 public sealed class Appliance : IAsyncDisposable
 {
     private static readonly TimeSpan HealthInterval = TimeSpan.FromSeconds(30);
-    private readonly IPlateRecognizer _recognizer;
+    private readonly RecognizerPool _recognizers;
     private readonly HitSnapshots _snapshots;
     private readonly DurableOutbox _outbox;
     private readonly AgencyConnection _connection;
@@ -86,7 +86,7 @@ public sealed class Appliance : IAsyncDisposable
 
         try
         {
-            _recognizer = PaddleOcrPlateRecognizer.Create(RecognizerOptions(config.Recognition));
+            _recognizers = CreateRecognizers(config.Recognition);
         }
         catch
         {
@@ -108,7 +108,7 @@ public sealed class Appliance : IAsyncDisposable
         }
         catch
         {
-            _recognizer.Dispose();
+            _recognizers.Dispose();
             _documents.Dispose();
             DisposeSynchronously(_onBox);
             throw;
@@ -161,7 +161,7 @@ public sealed class Appliance : IAsyncDisposable
                 new PassFilter(TimeSpan.FromSeconds(config.Recognition.RepeatSuppressionSeconds)),
                 _committer);
 
-            var turn = new SemaphoreSlim(1, 1);
+            var routing = new Lock();
             var tracking = TrackerOptionsFrom(config);
             LiveCamera Build(CameraOptions camera)
             {
@@ -169,7 +169,7 @@ public sealed class Appliance : IAsyncDisposable
                 var ingest = new CameraIngest(camera, logger);
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
-                var worker = new CameraWorker(ingest, _recognizer, turn, new PlateTracker(camera.Id, tracking), _router, logger, motion, zone);
+                var worker = new CameraWorker(ingest, _recognizers, routing, new PlateTracker(camera.Id, tracking), _router, logger, motion, zone, config.Recognition.ReadNewestFrame);
                 var recorder = config.Clips.Enabled ? new SegmentRecorder(camera, config.Clips, clipLogger) : null;
                 return new LiveCamera(camera, ingest, worker, recorder);
             }
@@ -185,7 +185,7 @@ public sealed class Appliance : IAsyncDisposable
         catch
         {
             _outbox.Dispose();
-            _recognizer.Dispose();
+            _recognizers.Dispose();
             _documents.Dispose();
             DisposeSynchronously(_onBox);
             throw;
@@ -310,7 +310,7 @@ public sealed class Appliance : IAsyncDisposable
             var status = camera.Ingest.GetStatus();
             var worker = camera.Worker;
             var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
-            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, worker.FramesAnalysed, worker.FramesSkippedStill, status.FramesDropped, status.Restarts, failure);
+            ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, worker.FramesAnalysed, worker.FramesSkippedStill, status.FramesDropped + worker.FramesSkippedBehind, status.Restarts, failure);
         }
 
         var backlog = _outbox.GetStatistics();
@@ -352,8 +352,29 @@ public sealed class Appliance : IAsyncDisposable
 
         // Last: the stop is the final record of this run.
         await _onBox.DisposeAsync().ConfigureAwait(false);
-        _recognizer.Dispose();
+        _recognizers.Dispose();
         _documents.Dispose();
+    }
+
+    /// <summary><c>recognition.parallel_frames</c> copies of the models; one that fails to load disposes those made before it.</summary>
+    private static RecognizerPool CreateRecognizers(RecognitionConfig recognition)
+    {
+        var options = RecognizerOptions(recognition);
+        var made = new List<IPlateRecognizer>(recognition.ParallelFrames);
+        try
+        {
+            for (var i = 0; i < recognition.ParallelFrames; i++)
+            {
+                made.Add(PaddleOcrPlateRecognizer.Create(options));
+            }
+        }
+        catch
+        {
+            made.ForEach(r => r.Dispose());
+            throw;
+        }
+
+        return new RecognizerPool(made);
     }
 
     private static PlateRecognizerOptions RecognizerOptions(RecognitionConfig recognition)

@@ -38,7 +38,7 @@ internal sealed class HeartbeatBuilder(
                 status.FramesIn,
                 worker.FramesAnalysed,
                 worker.FramesSkippedStill,
-                status.FramesDropped,
+                status.FramesDropped + worker.FramesSkippedBehind,
                 status.Restarts,
                 lastFrame is { } at ? Math.Round(Math.Max(0, (now - at).TotalSeconds), 1) : null,
                 status.State == CameraState.Streaming || status.LastFailure is not { } failure ? null : new FailureJson(CauseName(failure.Cause), failure.Message));

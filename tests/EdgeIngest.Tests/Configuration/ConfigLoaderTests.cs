@@ -141,6 +141,25 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parallel_Frames_And_Read_Newest_Frame_Have_Defaults_And_Are_Read()
+    {
+        var defaults = ConfigLoader.Load(Write(ValidYaml)).Recognition;
+        var set = ConfigLoader.Load(Write(ValidYaml + "\nrecognition:\n  parallel_frames: 2\n  threads: 1\n  read_newest_frame: false\n")).Recognition;
+
+        Assert.Equal((1, 2, true), (defaults.ParallelFrames, defaults.Threads, defaults.ReadNewestFrame));
+        Assert.Equal((2, 1, false), (set.ParallelFrames, set.Threads, set.ReadNewestFrame));
+    }
+
+    [Theory]
+    [InlineData("parallel_frames: 0", "recognition.parallel_frames: '0' — expected frames from 1 to 16")]
+    [InlineData("parallel_frames: 17", "recognition.parallel_frames: '17' — expected frames from 1 to 16")]
+    public void Parallel_Frames_Out_Of_Range_Is_Named_With_Its_Value(string setting, string expected)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Write(ValidYaml + $"\nrecognition:\n  {setting}\n")));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("finder: yolo", "recognition.finder: 'yolo' — expected 'text'")]
     [InlineData("region: mars", "recognition.region: 'mars' — 'mars' is not a known region; expected a region or a list of regions from: any, at, au, be, bg, br, ca, cz, de, dk, ee, es, fi, fr, gr, hr, hu, ie, in, it, lt, lv, nl, pl, pt, ro, se, sk, uk, us")]

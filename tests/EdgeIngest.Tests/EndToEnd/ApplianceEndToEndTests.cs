@@ -141,6 +141,40 @@ public sealed class ApplianceEndToEndTests(DemoCamerasFixture cameras) : IClassF
     }
 
     [Fact]
+    public async Task Three_Cameras_On_Two_Recognizers_Each_Read_Frames_And_Skip_To_The_Newest_After_Waiting()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var workspace = new ApplianceWorkspace(Hotlist);
+        var config = ConfigLoader.Load(workspace.WriteConfig(broker.Port, [
+            ("north", cameras.Simulator.UrlFor("/cam1")), ("south", cameras.Simulator.UrlFor("/cam2")), ("east", cameras.Simulator.UrlFor("/cam1"))]));
+        // Every frame of every camera wants recognition (15 frames/s, no motion gate) and two
+        // recognisers serve three cameras, so a camera often waits while frames queue behind the
+        // one it holds: those it must pass over for the newest.
+        config.Recognition.ParallelFrames = 2;
+        config.Recognition.Threads = 1;
+        foreach (var camera in config.Cameras)
+        {
+            camera.AnalysisFps = 15;
+            camera.Motion.Enabled = false;
+        }
+
+        config.Clips.Enabled = false;
+        using var logs = new InMemoryLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        await using var appliance = Appliance.Create(config, loggers);
+        using var stop = new CancellationTokenSource();
+        var running = appliance.RunAsync(stop.Token);
+
+        await Eventually.HoldsAsync(
+            () => appliance.Workers.All(w => w.FramesAnalysed >= 10) && appliance.Workers.Sum(w => w.FramesSkippedBehind) > 0,
+            TimeSpan.FromSeconds(90),
+            () => DescribeState(appliance, logs) + "; passed over " + string.Join(", ", appliance.Workers.Select(w => $"{w.CameraId} {w.FramesSkippedBehind}")));
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Disposing_A_Running_Appliance_Stops_Its_Run_Before_Releasing_The_Models()
     {
         await using var broker = await MosquittoBroker.StartAsync();

@@ -5,9 +5,11 @@ namespace EdgeIngest.Events;
 /// (time-ordered) that stays the same on every redelivery, so receivers de-duplicate by it.
 /// <c>edgeingest.hit/2</c> adds <see cref="Match"/>, the entry's category, region, list version and
 /// covert flag, and the version of the data-sharing agreement it was disclosed under
-/// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone), and
-/// <c>edgeingest.hit/3</c> adds <see cref="FirstReadAt"/>, when the pass's first readable frame was captured (what the hit's
-/// latency counts from; <see cref="OccurredAt"/> is its best frame's time).
+/// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone).
+/// <c>edgeingest.hit/3</c> adds <see cref="FirstReadAt"/>, when the pass's first readable frame
+/// was captured (what the hit's latency counts from; <see cref="OccurredAt"/> is its best
+/// frame's time), and <see cref="Alternatives"/>, the other readings the pass's reads support,
+/// which hotlist matching tried after the voted plate (null when every read agreed).
 /// </summary>
 public sealed record HitEvent(
     string Schema,
@@ -23,7 +25,8 @@ public sealed record HitEvent(
     ClipPromiseJson? Clip = null,
     MatchJson? Match = null,
     long? AgreementVersion = null,
-    DateTimeOffset? FirstReadAt = null)
+    DateTimeOffset? FirstReadAt = null,
+    IReadOnlyList<string>? Alternatives = null)
 {
     public const string SchemaV1 = "edgeingest.hit/1";
 

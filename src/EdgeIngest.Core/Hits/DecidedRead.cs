@@ -29,4 +29,7 @@ internal sealed record DecidedRead(
     public DateTimeOffset FirstReadAtUtc { get; init; } = CapturedAtUtc;
 
     public string? CorrectsEventId { get; init; }
+
+    /// <summary>The tracker's other readings of the pass (up to two), null when every read agreed.</summary>
+    public IReadOnlyList<string>? Alternatives { get; init; }
 }

@@ -171,7 +171,8 @@ public sealed class HitCommitter : BackgroundLoop
             _clips is null ? null : _clipPromise,
             new MatchJson(MatchKindName(match.Kind), match.Distance, confirm, match.MatchedReading),
             decided.AgreementVersion,
-            decided.FirstReadAtUtc);
+            decided.FirstReadAtUtc,
+            decided.Alternatives);
 
         // The promise of a clip is stored with the hit (one transaction), so a crash before the
         // clip is stored is found and answered at the next start (ClipPromiseRecovery).

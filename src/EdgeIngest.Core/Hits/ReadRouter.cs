@@ -157,5 +157,6 @@ public sealed class ReadRouter(
         frame)
     {
         FirstReadAtUtc = read.FirstReadAtUtc == default ? read.CapturedAtUtc : read.FirstReadAtUtc,
+        Alternatives = read.Alternatives,
     };
 }

@@ -33,7 +33,8 @@ public sealed class HitStore(OutputLayout layout, TimeProvider clock)
             new StoredSnapshots(hit.Snapshot.FrameWidth, hit.Snapshot.FrameHeight, Path.GetFileName(platePath), Path.GetFileName(framePath)),
             hit.Match,
             hit.AgreementVersion,
-            hit.FirstReadAt);
+            hit.FirstReadAt,
+            hit.Alternatives);
         var json = JsonSerializer.SerializeToUtf8Bytes(stored, ReceiverJsonContext.Default.StoredHit);
         AtomicFile.Write(recordPath, json);
 

@@ -23,7 +23,8 @@ public sealed record StoredHit(
     StoredSnapshots Snapshot,
     MatchJson? Match = null,
     long? AgreementVersion = null,
-    DateTimeOffset? FirstReadAt = null)
+    DateTimeOffset? FirstReadAt = null,
+    IReadOnlyList<string>? Alternatives = null)
 {
     public const string SchemaV1 = "edgeingest.stored-hit/1";
 

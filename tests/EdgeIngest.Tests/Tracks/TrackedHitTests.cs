@@ -53,6 +53,8 @@ public sealed class TrackedHitTests : IDisposable
         var hit = JsonSerializer.Deserialize(message.Payload, EventJsonContext.Default.HitEvent)!;
         Assert.Equal(("gate", "6MWF778", "6MWF778"), (hit.CameraId, hit.Plate, hit.Hotlist.Plate));
         Assert.Equal(TrackScene.At(0.4), hit.OccurredAt);
+        Assert.Equal(TrackScene.At(0.0), hit.FirstReadAt);
+        Assert.Equal(["6MWE778"], hit.Alternatives!);
         Assert.Equal(new BoxJson(80, 100, 80, 20), hit.Box);
         Assert.InRange(hit.Confidence, 0.6f, 0.85f);
         Assert.Equal(hit.EventId, message.EventId);

@@ -54,7 +54,9 @@ public static class AuditText
     {
         var what = fields.Take(AuditFields.What) ?? "event";
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Sent {what} {fields.Take(AuditFields.EventId) ?? "?"} to {fields.Take(AuditFields.Agency) ?? "the agency"}");
+        text.Append(CultureInfo.InvariantCulture, $"Sent {what} {fields.Take(AuditFields.EventId) ?? "?"}");
+        text.Append(Optional(" of hit {0}", fields.Take(AuditFields.Corrects)));
+        text.Append(CultureInfo.InvariantCulture, $" to {fields.Take(AuditFields.Agency) ?? "the agency"}");
         if (fields.Take(AuditFields.Plate) is { } plate)
         {
             text.Append(CultureInfo.InvariantCulture, $": plate {plate}");

@@ -99,6 +99,8 @@ public sealed class TrackedHitTests : IDisposable
 
         // Both are disclosures on the audit and in the report's counts; the vehicle is counted once.
         Assert.Equal(2, audit.Count);
+        var described = AuditReader.ReadRecords(AuditPaths.Under(_folder.Directory)).Select(AuditText.Describe).ToList();
+        Assert.Contains(described, line => line.Contains($"Sent correction {correction.EventId} of hit {hit.EventId} to test agency: plate 6MWF779", StringComparison.Ordinal));
         var day = DateOnly.FromDateTime(TrackScene.At(0).UtcDateTime);
         var counts = records.DailyCounts(day, day);
         Assert.Equal(1, counts.Where(c => c.Counter == DailyCounters.VehiclesRead).Sum(c => c.Value));

@@ -123,24 +123,22 @@ internal sealed class PlateTrack
     {
         ReportedText = new string(Vote);
         Revisable = true;
-        return Describe(cameraId);
+        return Describe(cameraId, ReportedText);
     }
 
-    /// <summary>The track's vote as a report, without marking anything.</summary>
-    public FinalRead Describe(string cameraId) =>
-        new(cameraId, ReportedText ?? new string(Vote), Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
+    /// <summary>The track's vote as it stands, without marking anything: a settled vote offered early, or a revision.</summary>
+    public FinalRead Describe(string cameraId) => Describe(cameraId, new string(Vote));
 
-    /// <summary>The sink sent a hit for this vote before the vote window ended.</summary>
-    public void ReportedEarly(string eventId)
+    /// <summary>The sink sent a hit for <paramref name="text"/> (the vote it was offered) before the vote window ended.</summary>
+    public void ReportedEarly(string eventId, string text)
     {
-        ReportedText = new string(Vote);
+        ReportedText = text;
         EarlyEventId = eventId;
         Revisable = true;
     }
 
-    /// <summary>The vote now differs from what was reported: describes it (with the vote's text) for a revision.</summary>
-    public FinalRead Revision(string cameraId) =>
-        new(cameraId, new string(Vote), Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
+    private FinalRead Describe(string cameraId, string text) =>
+        new(cameraId, text, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
 
     /// <summary>The sink has been asked about the vote as it stands.</summary>
     public void Asked() => VoteUnasked = false;

@@ -223,9 +223,10 @@ public sealed class PlateTracker
             if (track.ReportedText is null && track.VoteUnasked && IsSettled(track))
             {
                 track.Asked();
-                if (sink.Settled(track.Describe(CameraId)) is { } eventId)
+                var offered = track.Describe(CameraId);
+                if (sink.Settled(offered) is { } eventId)
                 {
-                    track.ReportedEarly(eventId);
+                    track.ReportedEarly(eventId, offered.Text);
                 }
             }
         }
@@ -272,7 +273,7 @@ public sealed class PlateTracker
             track.Revised();
             if (changed)
             {
-                sink.Revised(track.Revision(CameraId), reported, early);
+                sink.Revised(track.Describe(CameraId), reported, early);
             }
 
             return;
@@ -281,7 +282,7 @@ public sealed class PlateTracker
         if (changed && track.VoteUnasked)
         {
             track.Asked();
-            if (sink.Revised(track.Revision(CameraId), reported, null))
+            if (sink.Revised(track.Describe(CameraId), reported, null))
             {
                 track.Revised();
             }

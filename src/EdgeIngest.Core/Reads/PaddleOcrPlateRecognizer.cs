@@ -131,12 +131,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? new PlateDetector(Open(options.PlateDetectorModelPath), options.PlateDetectorThreshold)
                 : new TextDetector(Open(options.DetectorModelPath), options);
             var refiner = options.RefineCharacterBand ? new CharacterBandRefiner(Open(options.DetectorModelPath), options) : null;
-            var accMargin = float.Parse(Environment.GetEnvironmentVariable("ACC_MARGIN") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            var accWidth = int.Parse(Environment.GetEnvironmentVariable("ACC_WIDTH") ?? "8", System.Globalization.CultureInfo.InvariantCulture);
-            var alternatives = accMargin > 0
-                ? new AlternativeReadings(layouts, accWidth, accMargin, Math.Max(options.Candidates.MaxLength, layouts.Longest) + 1, options.MinLookAlikeProbability, options.MaxLookAlikeCorrections)
-                : null;
-            var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys, alternatives);
+            var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys);
             return new PaddleOcrPlateRecognizer(finder, refiner, reader, layouts, options);
         }
         catch

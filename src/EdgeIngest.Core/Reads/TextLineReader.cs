@@ -17,11 +17,9 @@ internal sealed class TextLineReader : IDisposable
     private readonly RecognitionAlphabet alphabet;
     private readonly PinnedTensor input = new(1, 3, Height, MaxWidth);
     private readonly PinnedTensor output;
-    private readonly AlternativeReadings? alternatives;
 
-    public TextLineReader(IInferenceSession session, RecognitionAlphabet alphabet, string keysPath, AlternativeReadings? alternatives = null)
+    public TextLineReader(IInferenceSession session, RecognitionAlphabet alphabet, string keysPath)
     {
-        this.alternatives = alternatives;
         ModelContract.RequireRecognizer(session, Height, alphabet.ClassCount, keysPath);
         this.session = session;
         this.alphabet = alphabet;
@@ -39,8 +37,7 @@ internal sealed class TextLineReader : IDisposable
     {
         Preprocess(image, box);
         Infer();
-        var greedy = CtcDecoder.Decode(output.Span, alphabet.ClassCount, alphabet, text, lookAlikes);
-        return alternatives is null ? greedy : alternatives.Choose(output.Span, alphabet.ClassCount, alphabet, greedy, text, lookAlikes);
+        return CtcDecoder.Decode(output.Span, alphabet.ClassCount, alphabet, text, lookAlikes);
     }
 
     // The three steps of Read, apart so benchmarks can time each on the real code.

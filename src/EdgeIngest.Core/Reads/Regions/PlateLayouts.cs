@@ -72,25 +72,6 @@ public sealed class PlateLayouts
     }
 
     /// <summary>
-    /// Whether <see cref="Correct(Span{char}, ReadOnlySpan{float}, float, int)"/> with the same
-    /// arguments would make <paramref name="text"/> fit a layout (a read that fits as it is
-    /// included); <paramref name="text"/> is not changed.
-    /// </summary>
-    public bool FitsCorrected(ReadOnlySpan<char> text, ReadOnlySpan<float> lookAlikes, float minLookAlike, int maxChanges)
-    {
-        for (var i = 0; i < lengths.Length; i++)
-        {
-            var changes = Corrections(text, i, lookAlikes, minLookAlike);
-            if (changes >= 0 && changes <= maxChanges)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
     /// Makes <paramref name="text"/> fit the layout it is closest to, in place: a letter read in a
     /// digit position becomes its look-alike digit, a digit in a letter position its look-alike
     /// letter; <c>?</c> positions and every other character stay as read. The layout needing the

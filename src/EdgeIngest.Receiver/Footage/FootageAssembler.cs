@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using EdgeIngest.Footage;
 using EdgeIngest.Receiving.Output;
 using EdgeIngest.Receiving.Verification;
@@ -134,10 +135,10 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
             return;
         }
 
-        var other = FootageManifestVerifier.Verify(File.ReadAllBytes(existing), manifest.DeviceId, manifest.RequestId);
-        if (other.DeviceId != manifest.DeviceId)
+        var owner = JsonSerializer.Deserialize(File.ReadAllBytes(existing), FootageJsonContext.Default.FootageManifestEvent)?.DeviceId;
+        if (owner != manifest.DeviceId)
         {
-            throw new MessageRejectedException($"request '{manifest.RequestId}' of case '{manifest.CaseNumber}' already holds footage from device '{other.DeviceId}'");
+            throw new MessageRejectedException($"request '{manifest.RequestId}' of case '{manifest.CaseNumber}' already holds footage from device '{owner}'");
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
     }
 
     /// <returns>True when the message is durably stored, a duplicate, or rejected for good; false when the disk refused it and it should be tried again.</returns>
-    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox) and for a message too broken to name.</param>
+    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox), for a message too broken to name, and for a chunk of a footage part that failed its check and has not verified since.</param>
     public bool Handle(MqttReceivedMessage message, out DeviceAck? ack)
     {
         ack = null;
@@ -139,8 +139,8 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
                 Report(_footage.AcceptManifest(FootageManifestVerifier.Verify(payload, device, topic.RequestId!), payload));
                 return AckKeys.ForClipPart(FootageTopic.Relative(topic));
             case TopicKind.FootageChunk:
-                Report(_footage.AcceptChunk(device, topic.RequestId!, topic.CameraId!, topic.PartIndex, topic.ChunkIndex, payload));
-                return AckKeys.ForClipPart(FootageTopic.Relative(topic));
+                Report(_footage.AcceptChunk(device, topic.RequestId!, topic.CameraId!, topic.PartIndex, topic.ChunkIndex, payload, out var confirm));
+                return confirm ? AckKeys.ForClipPart(FootageTopic.Relative(topic)) : null;
             default:
                 throw new MessageRejectedException($"no handler for {topic.Kind}");
         }

@@ -57,8 +57,14 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
     }
 
     /// <param name="chunk">The chunk's bytes; the topic named the device, request, camera, part and index, all checked.</param>
-    public IReadOnlyList<FootageResult> AcceptChunk(string device, string request, string camera, int part, int index, ReadOnlySpan<byte> chunk)
+    /// <param name="confirm">
+    /// False for a chunk of a part that failed its check and has not verified since (the chunk
+    /// that completed the failing part included): it is stored, but not confirmed to the device,
+    /// so that the device never counts that part as delivered and sends it again. True otherwise.
+    /// </param>
+    public IReadOnlyList<FootageResult> AcceptChunk(string device, string request, string camera, int part, int index, ReadOnlySpan<byte> chunk, out bool confirm)
     {
+        confirm = true;
         if (File.Exists(layout.FootageDelivered(device, request)))
         {
             return [new FootageResult(FootageOutcome.Duplicate, device, request)];
@@ -93,7 +99,14 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
 
         AtomicFile.CreateDirectory(files.ChunkFolder(camera, part));
         AtomicFile.Write(files.Chunk(camera, part, index), chunk);
-        return manifest is null ? [new FootageResult(FootageOutcome.Waiting, device, request)] : TryComplete(manifest, files);
+        if (manifest is null)
+        {
+            return [new FootageResult(FootageOutcome.Waiting, device, request)];
+        }
+
+        var results = TryComplete(manifest, files);
+        confirm = !Directory.Exists(files.Folder) || File.Exists(files.PartRecord(camera, part)) || !File.Exists(files.PartRejected(camera, part));
+        return results;
     }
 
     /// <summary>Finishes requests whose pieces were all on disk when the receiver last stopped.</summary>
@@ -108,8 +121,27 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
         {
             foreach (var requestFolder in Directory.GetDirectories(deviceFolder))
             {
+                var device = Path.GetFileName(deviceFolder);
+                var request = Path.GetFileName(requestFolder);
                 var files = new FootageFiles(requestFolder);
-                var manifest = ManifestOf(Path.GetFileName(deviceFolder), Path.GetFileName(requestFolder), files);
+                FootageManifestEvent? manifest;
+                string? problem = null;
+                try
+                {
+                    manifest = ManifestOf(device, request, files);
+                }
+                catch (MessageRejectedException e)
+                {
+                    // Stored by an earlier version that checked less: kept for a technician, not assembled.
+                    manifest = null;
+                    problem = $"the stored manifest no longer passes its checks ({e.Message}); its files stay in {requestFolder}";
+                }
+
+                if (problem is not null)
+                {
+                    yield return new FootageResult(FootageOutcome.CameraRejected, device, request, requestFolder, Reason: problem);
+                }
+
                 if (manifest is null)
                 {
                     continue;
@@ -269,6 +301,7 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
             AtomicFile.CreateDirectory(Path.GetDirectoryName(rejected)!);
             Directory.Move(files.ChunkFolder(camera, part.Index), rejected);
             File.WriteAllText(Path.Combine(rejected, "reason.txt"), problem + Environment.NewLine);
+            AtomicFile.Write(files.PartRejected(camera, part.Index), System.Text.Encoding.UTF8.GetBytes(problem + Environment.NewLine));
             results.Add(new FootageResult(FootageOutcome.PartRejected, manifest.DeviceId, manifest.RequestId, rejected, Reason: problem));
             return null;
         }

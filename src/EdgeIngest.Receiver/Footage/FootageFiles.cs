@@ -10,7 +10,8 @@ namespace EdgeIngest.Receiving.Footage;
 /// The files of one request still arriving, under <c>.partial/footage/{device}/{request_id}/</c>:
 /// <c>manifest.json</c> and its receipt, and per camera <c>{camera}/{part}/chunk-NNNNN</c> (as they
 /// arrive), <c>{camera}/part-NNNNN.ts</c> with <c>part-NNNNN.json</c> (a verified part; the record
-/// is written last, so it is what says "verified") and <c>{camera}/camera.json</c> once the camera's
+/// is written last, so it is what says "verified"), <c>{camera}/part-NNNNN.rejected</c> (the part
+/// failed once and has not verified since) and <c>{camera}/camera.json</c> once the camera's
 /// whole file is stored and verified. Camera ids hold no '.', so no camera folder can be mistaken
 /// for one of the request's own files.
 /// </summary>
@@ -32,6 +33,9 @@ internal sealed class FootageFiles(string folder)
         Path.Combine(ChunkFolder(camera, part), string.Create(CultureInfo.InvariantCulture, $"chunk-{index:D5}"));
 
     public string Part(string camera, int part) => Path.Combine(Folder, camera, string.Create(CultureInfo.InvariantCulture, $"part-{part:D5}.ts"));
+
+    /// <summary>Present while a part that failed its check has not verified since: its chunks are stored but not confirmed.</summary>
+    public string PartRejected(string camera, int part) => Path.Combine(Folder, camera, string.Create(CultureInfo.InvariantCulture, $"part-{part:D5}.rejected"));
 
     public string PartRecord(string camera, int part) => Path.Combine(Folder, camera, string.Create(CultureInfo.InvariantCulture, $"part-{part:D5}.json"));
 

@@ -125,11 +125,12 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
     }
 
     [Fact]
-    public async Task A_Part_That_Fails_Its_Sha256_Is_Set_Aside_And_A_Good_Resend_Completes_The_Footage()
+    public async Task A_Part_That_Fails_Its_Sha256_Is_Set_Aside_Left_Unconfirmed_And_A_Good_Resend_Completes_The_Footage()
     {
         await using var broker = await AgencyBroker.StartAsync(pki);
         await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")));
         await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var acks = await ListenForAcksAsync(device);
         var footage = new TestFootage("fr-0003", Case, ("gate", [40_000, 40_000]));
         var folder = Path.Combine(receiver.Output, "footage", Case, "fr-0003");
 
@@ -152,6 +153,17 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
         Assert.False(File.Exists(Path.Combine(folder, "gate.ts")));
         Assert.False(File.Exists(Path.Combine(folder, "custody.json")));
 
+        // The chunk that completed the failing part is not confirmed, so the device never counts
+        // the part as delivered. Confirmations go out in the order messages are stored: once a
+        // later status event's is in, the chunk's would have been.
+        var marker = footage.Status(FootageStates.Approved);
+        await footage.SendStatusAsync(device, marker);
+        await Eventually.HoldsAsync(() => acks.Contains($"footage-status/{marker.EventId}"), TimeSpan.FromSeconds(20), receiver.Describe);
+        Assert.Contains("footage/fr-0003/gate/1/chunks/1", acks);
+        Assert.DoesNotContain("footage/fr-0003/gate/1/chunks/2", acks);
+
+        // The device sends the part again: stored afresh; the chunk that verifies it is confirmed,
+        // and the others when they come again (as the device's outbox resends what is unconfirmed).
         for (var index = 0; index < 3; index++)
         {
             await footage.SendChunkAsync(device, "gate", 1, index);
@@ -160,6 +172,9 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
         await receiver.WaitUntilAsync(c => c.FootageDeliveries == 1);
         Assert.Equal(footage.Whole("gate"), File.ReadAllBytes(Path.Combine(folder, "gate.ts")));
         Assert.True(File.Exists(Path.Combine(folder, "custody.json")));
+        await Eventually.HoldsAsync(() => acks.Contains("footage/fr-0003/gate/1/chunks/2"), TimeSpan.FromSeconds(20), receiver.Describe);
+        await footage.SendChunkAsync(device, "gate", 1, 0);
+        await Eventually.HoldsAsync(() => acks.Count(k => k == "footage/fr-0003/gate/1/chunks/0") == 2, TimeSpan.FromSeconds(20), receiver.Describe);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
         AtomicFile.Write(Path.Combine(final, "manifest.json"), payload);
         _manifests[(device, request)] = manifest;
         var results = new List<FootageResult>();
-        DiscardChunksOutsideManifest(manifest, files, results);
+        FootageChunkRules.DiscardChunksOutsideManifest(manifest, files, results);
         results.AddRange(TryComplete(manifest, files));
         return results;
     }
@@ -79,13 +79,13 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
         var manifest = ManifestOf(device, request, files);
         if (manifest is not null)
         {
-            var expected = ExpectedPart(manifest, camera, part);
+            var expected = FootageChunkRules.ExpectedPart(manifest, camera, part);
             if (index >= expected.Chunks)
             {
                 throw new MessageRejectedException($"chunk {index} of camera '{camera}' part {part} is beyond the manifest's {expected.Chunks} chunks");
             }
 
-            var length = ExpectedChunkLength(manifest, expected, index);
+            var length = FootageChunkRules.ExpectedChunkLength(manifest, expected, index);
             if (chunk.Length != length)
             {
                 throw new MessageRejectedException($"chunk {index} of camera '{camera}' part {part} has {chunk.Length} bytes, the manifest says {length}");
@@ -189,60 +189,6 @@ public sealed class FootageAssembler(OutputLayout layout, TimeProvider clock)
         var manifest = FootageManifestVerifier.Verify(File.ReadAllBytes(files.Manifest), device, request);
         _manifests[(device, request)] = manifest;
         return manifest;
-    }
-
-    private static FootagePartJson ExpectedPart(FootageManifestEvent manifest, string camera, int part)
-    {
-        var entry = manifest.Cameras.FirstOrDefault(c => c.CameraId == camera)
-            ?? throw new MessageRejectedException($"camera '{camera}' is not in the manifest of request '{manifest.RequestId}'");
-        return part < entry.Parts.Count
-            ? entry.Parts[part]
-            : throw new MessageRejectedException($"part {part} of camera '{camera}' is beyond the manifest's {entry.Parts.Count} parts");
-    }
-
-    private static long ExpectedChunkLength(FootageManifestEvent manifest, FootagePartJson part, int index) =>
-        index < part.Chunks - 1 ? manifest.ChunkBytes : part.Bytes - ((long)manifest.ChunkBytes * (part.Chunks - 1));
-
-    /// <summary>Chunks kept before the manifest came that it does not account for: each is deleted, with the reason reported.</summary>
-    private static void DiscardChunksOutsideManifest(FootageManifestEvent manifest, FootageFiles files, List<FootageResult> results)
-    {
-        foreach (var cameraFolder in Directory.GetDirectories(files.Folder))
-        {
-            var camera = Path.GetFileName(cameraFolder);
-            foreach (var partFolder in Directory.GetDirectories(cameraFolder))
-            {
-                if (!int.TryParse(Path.GetFileName(partFolder), out var part))
-                {
-                    continue;
-                }
-
-                string? problem = null;
-                FootagePartJson? expected = null;
-                try
-                {
-                    expected = ExpectedPart(manifest, camera, part);
-                }
-                catch (MessageRejectedException e)
-                {
-                    problem = e.Message;
-                }
-
-                foreach (var chunkFile in Directory.GetFiles(partFolder, "chunk-*"))
-                {
-                    var index = int.Parse(Path.GetFileName(chunkFile)["chunk-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-                    var length = new FileInfo(chunkFile).Length;
-                    var reason = problem
-                        ?? (index >= expected!.Chunks ? $"chunk {index} of camera '{camera}' part {part} is beyond the manifest's {expected.Chunks} chunks"
-                            : length != ExpectedChunkLength(manifest, expected, index) ? $"chunk {index} of camera '{camera}' part {part} has {length} bytes, the manifest says {ExpectedChunkLength(manifest, expected, index)}"
-                            : null);
-                    if (reason is not null)
-                    {
-                        File.Delete(chunkFile);
-                        results.Add(new FootageResult(FootageOutcome.PartRejected, manifest.DeviceId, manifest.RequestId, chunkFile, Reason: $"{reason} (arrived before the manifest; deleted)"));
-                    }
-                }
-            }
-        }
     }
 
     private List<FootageResult> TryComplete(FootageManifestEvent manifest, FootageFiles files)

@@ -290,6 +290,30 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
     }
 
     [Fact]
+    public async Task Chunks_Kept_Before_The_Manifest_That_It_Does_Not_Account_For_Are_Deleted_When_It_Comes()
+    {
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")));
+        await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var footage = new TestFootage("fr-0006", Case, ("gate", [20_000]));
+
+        await device.PublishAsync(footage.ChunkTopic("gate", 0, 1), new byte[10]); // the last chunk is 3,616 bytes
+        await device.PublishAsync(footage.ChunkTopic("gate", 0, 2), new byte[10]); // the part has 2 chunks
+        await device.PublishAsync(footage.ChunkTopic("yard", 0, 0), new byte[10]); // no such camera
+        await footage.SendChunkAsync(device, "gate", 0, 0);
+        await footage.SendManifestAsync(device);
+        await receiver.WaitUntilAsync(c => c.RejectedFootage == 3);
+        await footage.SendChunkAsync(device, "gate", 0, 1);
+        await receiver.WaitUntilAsync(c => c.FootageDeliveries == 1);
+
+        var reasons = receiver.Logs.Where(l => l.EventId == 832).Select(l => l.Message).ToList();
+        Assert.Contains(reasons, r => r.Contains("chunk 1 of camera 'gate' part 0 has 10 bytes, the manifest says 3616 (arrived before the manifest; deleted)", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("chunk 2 of camera 'gate' part 0 is beyond the manifest's 2 chunks", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("camera 'yard' is not in the manifest", StringComparison.Ordinal));
+        Assert.Equal(footage.Whole("gate"), File.ReadAllBytes(Path.Combine(receiver.Output, "footage", Case, "fr-0006", "gate.ts")));
+    }
+
+    [Fact]
     public async Task A_Second_Device_Delivering_Under_A_Request_Id_Another_Device_Holds_Is_Refused_Not_Mixed_In()
     {
         await using var broker = await AgencyBroker.StartAsync(pki);

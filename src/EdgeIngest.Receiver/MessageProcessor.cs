@@ -18,7 +18,7 @@ namespace EdgeIngest.Receiving;
 /// a bad message is logged with its topic and the reason and skipped (true: done with it); a disk
 /// error is logged and reported as false, so that the caller keeps the message unacknowledged and
 /// tries again. Every write is flushed to disk before this returns true. Each message of the
-/// outbox kinds (hits, reads, drops, command results, clip manifests and chunks) is stored at most
+/// outbox kinds (hits, reads, drops, command results, footage status, clip and footage manifests and chunks) is stored at most
 /// once, and its <see cref="AckKeys"/> key comes back so that the receiver can confirm it to the
 /// device, a duplicate and a message rejected for good included (sending it again cannot help). Counters move only after the log line or printed line is out, so
 /// whoever sees a count can rely on the line.

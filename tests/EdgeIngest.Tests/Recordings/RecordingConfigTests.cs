@@ -45,6 +45,17 @@ public sealed class RecordingConfigTests : IDisposable
         Assert.Equal((24.0, 2.5), (recording.RetentionHours, recording.MaxGb));
     }
 
+    [Fact]
+    public void The_Example_Configuration_Documents_The_Recording_Section()
+    {
+        var example = File.ReadAllText(Path.Combine(EdgeIngest.Installation.InstallLayout.Root, "deploy", "edgeingest.example.yaml"));
+
+        var recording = ConfigLoader.Parse(example).Recording;
+
+        Assert.True(recording.Enabled);
+        Assert.Equal((72.0, 20.0), (recording.RetentionHours, recording.MaxGb));
+    }
+
     [Theory]
     [InlineData("retention_hours: 0", "recording.retention_hours: '0' — expected hours from 1 to 8760")]
     [InlineData("retention_hours: 9000", "recording.retention_hours: '9000' — expected hours from 1 to 8760")]

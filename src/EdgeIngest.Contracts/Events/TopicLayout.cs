@@ -55,6 +55,9 @@ public sealed class TopicLayout(string prefix, string deviceId)
     /// </summary>
     public string Acks { get; } = $"{prefix}/{deviceId}/acks";
 
+    /// <summary>Changes of state of footage requests, <c>edgeingest.footage-status/1</c>, QoS 1 (docs/footage.md).</summary>
+    public string FootageStatus { get; } = $"{prefix}/{deviceId}/footage-status";
+
     /// <summary>Where <paramref name="topic"/> lies under this device's subtree (e.g. <c>hits</c>), or null when it is not under it.</summary>
     public string? Relative(string topic)
     {
@@ -66,6 +69,12 @@ public sealed class TopicLayout(string prefix, string deviceId)
     public string ClipManifest(string eventId) => $"{Prefix}/{DeviceId}/clips/{eventId}/manifest";
 
     public string ClipChunk(string eventId, int index) => $"{Prefix}/{DeviceId}/clips/{eventId}/chunks/{index}";
+
+    /// <summary>Approved footage: manifest (<c>edgeingest.footage/1</c>) then each camera's parts as numbered raw chunks.</summary>
+    public string FootageManifest(string requestId) => $"{Prefix}/{DeviceId}/footage/{requestId}/manifest";
+
+    public string FootageChunk(string requestId, string cameraId, int part, int index) =>
+        $"{Prefix}/{DeviceId}/footage/{requestId}/{cameraId}/{part}/chunks/{index}";
 
     /// <summary>Every device's hits, for the agency's subscriber.</summary>
     public static string AllHits(string prefix) => $"{prefix}/+/hits";

@@ -14,7 +14,8 @@ public static class AgreementPayload
     public const int MaxRetentionDays = 3650;
 
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 8 };
-    private static readonly string[] Fields = ["schema", "agreement_id", "version", "agency", "allowed_categories", "sharing_policy", "retention_days", "valid_from", "valid_until"];
+    private static readonly string[] Fields = ["schema", "agreement_id", "version", "agency", "allowed_categories", "sharing_policy", "retention_days", "valid_from", "valid_until", "footage"];
+    private static readonly string[] FootageFields = ["recording_hours", "max_window_hours", "answer_within_days"];
     private static readonly string[] RetentionFields = ["reads", "hits", "evidence"];
 
     public static SharingAgreement Read(ReadOnlyMemory<byte> payload, string source)
@@ -70,13 +71,14 @@ public static class AgreementPayload
             var retention = ReadRetention(root, problems);
             var validFrom = Time(root, "valid_from", problems);
             var validUntil = Time(root, "valid_until", problems);
+            var footage = ReadFootage(root, problems);
             if (validFrom is { } from && validUntil is { } until && until <= from)
             {
                 problems.Add($"valid_until: '{IsoTimestamps.Format(until)}' — expected a time after valid_from '{IsoTimestamps.Format(from)}'");
             }
 
             return problems.Count == 0
-                ? new SharingAgreement(id!, version, agency!, categories, policy, retention!, validFrom!.Value, validUntil!.Value)
+                ? new SharingAgreement(id!, version, agency!, categories, policy, retention!, validFrom!.Value, validUntil!.Value, footage)
                 : throw new AgreementFormatException(source, problems);
         }
     }
@@ -106,6 +108,11 @@ public static class AgreementPayload
             writer.WriteEndObject();
             writer.WriteString("valid_from", IsoTimestamps.Format(agreement.ValidFrom));
             writer.WriteString("valid_until", IsoTimestamps.Format(agreement.ValidUntil));
+            writer.WriteStartObject("footage");
+            writer.WriteNumber("recording_hours", agreement.FootageTerms.RecordingHours);
+            writer.WriteNumber("max_window_hours", agreement.FootageTerms.MaxWindowHours);
+            writer.WriteNumber("answer_within_days", agreement.FootageTerms.AnswerWithinDays);
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
@@ -189,6 +196,51 @@ public static class AgreementPayload
         }
 
         return problems.Count == before ? new RetentionDays(days[0], days[1], days[2]) : null;
+    }
+
+    /// <summary>The optional <c>footage</c> object; each of its fields is optional too and defaults to <see cref="FootageTerms.Default"/>.</summary>
+    private static FootageTerms? ReadFootage(JsonElement root, List<string> problems)
+    {
+        if (!root.TryGetProperty("footage", out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"footage: '{element.GetRawText()}' — expected {{\"recording_hours\":H,\"max_window_hours\":W,\"answer_within_days\":D}}");
+            return null;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!FootageFields.Contains(property.Name))
+            {
+                problems.Add($"footage.{property.Name}: unknown field; expected {string.Join(", ", FootageFields)}");
+            }
+        }
+
+        var defaults = FootageTerms.Default;
+        return new FootageTerms(
+            Hours(element, "recording_hours", defaults.RecordingHours, FootageTerms.MaxRecordingHours, "hours", problems),
+            Hours(element, "max_window_hours", defaults.MaxWindowHours, FootageTerms.MaxWindowHoursLimit, "hours", problems),
+            Hours(element, "answer_within_days", defaults.AnswerWithinDays, FootageTerms.MaxAnswerWithinDays, "days", problems));
+    }
+
+    private static int Hours(JsonElement footage, string field, int fallback, int max, string unit, List<string> problems)
+    {
+        if (!footage.TryGetProperty(field, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 1 && n <= max)
+        {
+            return n;
+        }
+
+        problems.Add($"footage.{field}: '{value.GetRawText()}' — expected whole {unit} from 1 to {max}");
+        return fallback;
     }
 
     private static string? Text(JsonElement root, string field, List<string> problems)

@@ -16,9 +16,13 @@ public sealed record SharingAgreement(
     SharingPolicy Policy,
     RetentionDays Retention,
     DateTimeOffset ValidFrom,
-    DateTimeOffset ValidUntil)
+    DateTimeOffset ValidUntil,
+    FootageTerms? Footage = null)
 {
     public const string SchemaV1 = "edgeingest.agreement/1";
+
+    /// <summary>The agreement's footage terms, or the defaults when it has none.</summary>
+    public FootageTerms FootageTerms => Footage ?? FootageTerms.Default;
 
     public bool IsInForceAt(DateTimeOffset now) => now >= ValidFrom && now < ValidUntil;
 

@@ -47,4 +47,10 @@ public static class AuditKinds
     /// <c>device_id</c>, <c>broker</c>, <c>certificate_expires</c>, <c>agreement_version</c>); in force after a restart.
     /// </summary>
     public const string ConsoleEnrollmentApplied = "console_enrollment_applied";
+
+    /// <summary>
+    /// Segments left the continuous recording (fields <c>camera_id</c>, <c>segments</c>, <c>bytes</c>,
+    /// <c>span_from</c>, <c>span_to</c>, <c>reason</c>: <c>age</c> or <c>disk_budget</c>); one per camera and reason per purge.
+    /// </summary>
+    public const string RecordingPurged = "recording_purged";
 }

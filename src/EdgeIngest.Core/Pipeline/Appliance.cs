@@ -5,6 +5,7 @@ using EdgeIngest.Configuration;
 using EdgeIngest.Documents;
 using EdgeIngest.Enrollment;
 using EdgeIngest.Events;
+using EdgeIngest.Footage;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
@@ -211,6 +212,12 @@ public sealed class Appliance : IAsyncDisposable
 
     /// <summary>The audit and the box's own records of reads, hits and evidence.</summary>
     public OnBoxRecords Records => _onBox;
+
+    /// <summary>
+    /// The agency's footage requests and the owner's answers (docs/footage.md), for the console's
+    /// Requests page; null while the footage flow is not wired into the appliance (the page says so).
+    /// </summary>
+    public FootageRequests? FootageRequests { get; internal set; }
 
     /// <summary>The hotlist in use; the agency replaces it with a signed list (hotlist topic, inbox folder or <c>hotlist.replace</c>).</summary>
     public HotlistHolder Hotlists => _hotlists;

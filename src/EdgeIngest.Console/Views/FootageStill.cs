@@ -1,0 +1,4 @@
+namespace EdgeIngest.WebConsole.Views;
+
+/// <summary>One preview picture of a request: which camera, which point of the window (start, middle, end), the moment, and its address.</summary>
+internal sealed record FootageStill(string CameraId, string Point, string At, string Url);

@@ -10,9 +10,15 @@ internal static class WindowInput
 {
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFF"];
 
-    /// <summary>The input's value for <paramref name="at"/> (to the second; a browser posts it back unchanged).</summary>
-    public static string Write(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The input's value for <paramref name="at"/>, to the second, in the shortest form (no seconds
+    /// when they are 0), as a browser writes the value itself: it posts back what it was given.
+    /// </summary>
+    public static string Write(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString(local.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// Reads a posted value as a moment in <paramref name="zone"/>. A value within a second of

@@ -54,7 +54,7 @@ public class ConsoleFixture : IAsyncLifetime
 
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(InstallLayout.Root, ".test-artifacts", "console")).FullName;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await _cameras.InitializeAsync();
         _broker = await MosquittoBroker.StartAsync();
@@ -146,7 +146,7 @@ public class ConsoleFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_playwright is not null)
         {

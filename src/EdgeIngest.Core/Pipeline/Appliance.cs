@@ -13,6 +13,7 @@ using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
 using EdgeIngest.Reads.Regions;
+using EdgeIngest.Recordings;
 using EdgeIngest.Records;
 using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,12 @@ public sealed class Appliance : IAsyncDisposable
     private readonly InboxFolder _inboxFolder;
     private readonly HitClipSender? _clips;
     private readonly ClipPromiseRecovery _clipRecovery;
+
+    // The continuous recording on disk that footage requests are cut from (issue 21), and its purge.
+    private readonly FootageRecording _recording;
+    private readonly RecordingPurger _recordingPurger;
+    private readonly bool _recordingEnabled;
+    private readonly double _segmentSeconds;
     private readonly CameraSet _cameras;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _lifetime = new();
@@ -136,6 +143,20 @@ public sealed class Appliance : IAsyncDisposable
             _inboxFolder = new InboxFolder(config.Storage.Directory, _documents.Reception, documentLogger, _outbox, topics);
 
             var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
+            var recordingLogger = loggers.CreateLogger("EdgeIngest.Recordings");
+            _recordingEnabled = config.Recording.Enabled;
+            _segmentSeconds = config.Clips.SegmentSeconds;
+
+            // Opened even when recording is off: what an earlier run recorded still leaves on time.
+            _recording = FootageRecording.Open(
+                config.Recording.Directory ?? Path.Combine(config.Storage.Directory, RecordingConfig.DefaultSubdirectory),
+                config.Cameras.Select(camera => camera.Id),
+                (long)(config.Recording.MaxGb * 1024 * 1024 * 1024),
+                RecordingRetentionOf(config),
+                recordingLogger,
+                ffmpegPath: config.Cameras.FirstOrDefault()?.FfmpegPath ?? "ffmpeg");
+            _recordingPurger = new RecordingPurger(_recording, _onBox.Audit, recordingLogger);
+
             ClipCutter? cutter = null;
             if (config.Clips.Enabled)
             {
@@ -170,7 +191,11 @@ public sealed class Appliance : IAsyncDisposable
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
                 var worker = new CameraWorker(ingest, _recognizers, routing, new PlateTracker(camera.Id, tracking), _router, logger, motion, zone, config.Recognition.ReadNewestFrame);
-                var recorder = config.Clips.Enabled ? new SegmentRecorder(camera, config.Clips, clipLogger) : null;
+                // One recorder feeds both the RAM ring (hit clips) and the recording on disk.
+                var recorder = config.Clips.Enabled || config.Recording.Enabled
+                    ? new SegmentRecorder(camera, config.Clips, clipLogger, sink: config.Recording.Enabled ? _recording : null)
+                    : null;
+                _recording.Track(camera.Id);
                 return new LiveCamera(camera, ingest, worker, recorder);
             }
 
@@ -224,6 +249,16 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>Per camera, the recorder of the segment ring that hit clips are cut from (empty when clips are off).</summary>
     public IReadOnlyList<SegmentRecorder> Recorders => [.. _cameras.Current.Select(c => c.Recorder).OfType<SegmentRecorder>()];
 
+    /// <summary>
+    /// The continuous recording on disk (docs/footage.md): what is held per camera, a window's
+    /// segments, holds against the age purge, stills. Always there; empty of new video when
+    /// <c>recording.enabled</c> is false.
+    /// </summary>
+    public IFootageRecording Recording => _recording;
+
+    /// <summary>Per camera, the recording on disk: segments, bytes, the span held, failed copies.</summary>
+    public IReadOnlyList<RecordingStatus> RecordingStatus => [.. _recording.Cameras.Select(_recording.GetStatus)];
+
     /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
     public TopicLayout Topics { get; }
 
@@ -253,6 +288,8 @@ public sealed class Appliance : IAsyncDisposable
         // Before any recorder starts: a recorder's start clears its segment folder, which may
         // still hold the video of a clip a crash interrupted.
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        KeepRecorderLeftovers();
+        _recordingPurger.Start();
         _commands.Start();
         _onBox.Start();
         _documentInbox.Start();
@@ -291,6 +328,7 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await _cameras.StopRecordersAsync().ConfigureAwait(false);
+            await _recordingPurger.StopAsync().ConfigureAwait(false);
             await _commands.StopAsync().ConfigureAwait(false);
             await _documentInbox.StopAsync().ConfigureAwait(false);
             await _inboxFolder.StopAsync().ConfigureAwait(false);
@@ -311,6 +349,18 @@ public sealed class Appliance : IAsyncDisposable
             var worker = camera.Worker;
             var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
             ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, worker.FramesAnalysed, worker.FramesSkippedStill, status.FramesDropped + worker.FramesSkippedBehind, status.Restarts, failure);
+        }
+
+        foreach (var status in RecordingStatus)
+        {
+            ApplianceLog.RecordingHealth(
+                _logger,
+                status.CameraId,
+                status.Segments,
+                status.Bytes,
+                status.OldestAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+                status.NewestAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+                status.KeepFailures > 0 ? $", {status.KeepFailures} segments could not be copied" : "");
         }
 
         var backlog = _outbox.GetStatistics();
@@ -341,6 +391,7 @@ public sealed class Appliance : IAsyncDisposable
             await _clips.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _recordingPurger.DisposeAsync().ConfigureAwait(false);
         await _commands.DisposeAsync().ConfigureAwait(false);
         await _documentInbox.DisposeAsync().ConfigureAwait(false);
         await _inboxFolder.DisposeAsync().ConfigureAwait(false);
@@ -355,6 +406,34 @@ public sealed class Appliance : IAsyncDisposable
         _recognizers.Dispose();
         _documents.Dispose();
     }
+
+    /// <summary>
+    /// Before the recorders start (a start clears the RAM ring): what the last run's recorders left
+    /// there and did not reach the disk (the segment being written at a kill) joins the recording.
+    /// </summary>
+    private void KeepRecorderLeftovers()
+    {
+        if (!_recordingEnabled)
+        {
+            return;
+        }
+
+        foreach (var camera in _cameras.Current)
+        {
+            if (camera.Recorder is { } recorder)
+            {
+                _recording.KeepLeftovers(camera.Id, LeftoverSegments.Read(recorder.Ring.Directory, _segmentSeconds));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The owner's <c>recording.retention_hours</c>, shortened by the agreement in force.
+    /// TODO(issue 21): pass the agreement's <c>footage.recording_hours</c> once SharingAgreement has it:
+    /// <c>_documents.Agreements.Current?.Agreement.Footage.RecordingHours</c>.
+    /// </summary>
+    private static Func<TimeSpan> RecordingRetentionOf(EdgeIngestConfig config) =>
+        () => RecordingRetention.Effective(config.Recording.RetentionHours, agreementHours: null);
 
     /// <summary><c>recognition.parallel_frames</c> copies of the models; one that fails to load disposes those made before it.</summary>
     private static RecognizerPool CreateRecognizers(RecognitionConfig recognition)

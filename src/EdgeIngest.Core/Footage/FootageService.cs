@@ -19,6 +19,7 @@ public sealed class FootageService : BackgroundLoop
     private readonly FootageRequests _requests;
     private readonly FootageDelivery _delivery;
     private readonly TimeProvider _time;
+    private bool _prepared;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public FootageService(FootageRequests requests, FootageDelivery delivery, ILogger logger, TimeProvider? time = null)
@@ -37,11 +38,16 @@ public sealed class FootageService : BackgroundLoop
     {
         _requests.ExpireDue();
         _requests.HoldAll();
+        Volatile.Write(ref _prepared, true);
     }
 
     protected override async Task RunAsync(CancellationToken stopping)
     {
-        Prepare();
+        if (!Volatile.Read(ref _prepared))
+        {
+            Prepare();
+        }
+
         var lastExpiry = _time.GetUtcNow();
         while (!stopping.IsCancellationRequested)
         {

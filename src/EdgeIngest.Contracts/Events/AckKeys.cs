@@ -5,12 +5,17 @@ namespace EdgeIngest.Events;
 /// outbox (docs/events.md, "End-to-end acknowledgement"). Events (hits, reads, drops, command
 /// results) are keyed by their topic relative to <c>{prefix}/{device}/</c> and their id, e.g.
 /// <c>hits/0193…</c> or <c>command-results/cmd-42</c>; clip parts by their relative topic alone,
-/// which already names the clip and the part, e.g. <c>clips/0193…/chunks/3</c>. Event topics are
-/// one level deep and clip topics start with <c>clips/</c>, so the two forms cannot be confused.
+/// which already names the clip and the part, e.g. <c>clips/0193…/chunks/3</c>; footage parts
+/// likewise (<c>footage/{request}/manifest</c>, <c>footage/{request}/{camera}/{part}/chunks/{n}</c>).
+/// Event topics are one level deep (<c>footage-status</c> among them) and clip-lane topics start
+/// with <c>clips/</c> or <c>footage/</c>, so the two forms cannot be confused.
 /// </summary>
 public static class AckKeys
 {
     private const string ClipsPrefix = "clips/";
+
+    /// <summary>Footage manifests and chunks (docs/footage.md), keyed like clip parts by their relative topic.</summary>
+    private const string FootagePrefix = "footage/";
 
     /// <summary>The key of an event-lane message: relative topic (one level) and event id.</summary>
     public static string ForEvent(string relativeTopic, string eventId) => $"{relativeTopic}/{eventId}";
@@ -31,10 +36,10 @@ public static class AckKeys
             return false;
         }
 
-        if (key.StartsWith(ClipsPrefix, StringComparison.Ordinal))
+        if (key.StartsWith(ClipsPrefix, StringComparison.Ordinal) || key.StartsWith(FootagePrefix, StringComparison.Ordinal))
         {
             relativeTopic = key;
-            return key.Length > ClipsPrefix.Length;
+            return key.Length > (key[0] == 'c' ? ClipsPrefix.Length : FootagePrefix.Length);
         }
 
         var slash = key.IndexOf('/', StringComparison.Ordinal);

@@ -94,4 +94,12 @@ public static class AuditFields
     public const string FootageBytes = "footage_bytes";
     public const string FootageParts = "footage_parts";
     public const string FootageNote = "note";
+
+    // recording_purged (also camera_id and reason: age or disk_budget)
+    public const string Segments = "segments";
+    public const string Bytes = "bytes";
+    public const string SpanFrom = "span_from";
+    public const string SpanTo = "span_to";
+    public const string RetentionHours = "retention_hours";
+    public const string MaxBytes = "max_bytes";
 }

@@ -73,4 +73,10 @@ public static class AuditKinds
 
     /// <summary>Approved footage could not be sent (field <c>reason</c>): the video went, or changed, before it could be.</summary>
     public const string FootageFailed = "footage_failed";
+
+    /// <summary>
+    /// Segments left the continuous recording (fields <c>camera_id</c>, <c>segments</c>, <c>bytes</c>,
+    /// <c>span_from</c>, <c>span_to</c>, <c>reason</c>: <c>age</c> or <c>disk_budget</c>); one per camera and reason per purge.
+    /// </summary>
+    public const string RecordingPurged = "recording_purged";
 }

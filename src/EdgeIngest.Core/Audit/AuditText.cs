@@ -32,6 +32,7 @@ public static class AuditText
             AuditKinds.ConsoleLockout => $"The web console's login was locked after too many wrong passwords{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}{Optional(", until {0}", fields.Take(AuditFields.LockedUntil))}.",
             AuditKinds.ConsolePasswordSet => $"The web console's password was {(fields.Take(AuditFields.How) == "first_run" ? "set for the first time" : "changed")}{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}.",
             AuditKinds.ConsoleEnrollmentApplied => $"An enrollment bundle was applied from the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}: device {fields.Take(AuditFields.DeviceId) ?? "?"}{Optional(", broker {0}", fields.Take(AuditFields.Broker))}{Optional(", certificate valid until {0}", fields.Take(AuditFields.CertificateExpires))}{Optional(", agreement version {0}", fields.Take(AuditFields.AgreementVersion))} (in force after the service restarts).",
+            AuditKinds.RecordingPurged => RecordingPurged(fields),
             _ when record.Kind.StartsWith("footage_", StringComparison.Ordinal) => Footage(record.Kind, fields),
             _ => $"{record.Kind}.",
         };
@@ -102,6 +103,15 @@ public static class AuditText
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string RecordingPurged(FieldTaker fields) =>
+        $"Deleted {fields.Take(AuditFields.Segments) ?? "?"} segments{Optional(" ({0} bytes)", fields.Take(AuditFields.Bytes))} of camera {fields.Take(AuditFields.CameraId) ?? "?"}'s recording"
+        + Optional(", from {0}", fields.Take(AuditFields.SpanFrom))
+        + Optional(" to {0}", fields.Take(AuditFields.SpanTo))
+        + (fields.Take(AuditFields.Reason) == "disk_budget"
+            ? $": the recording reached its disk budget{Optional(" of {0} bytes", fields.Take(AuditFields.MaxBytes))}"
+            : $": past its retention{Optional(" of {0} hours", fields.Take(AuditFields.RetentionHours))}")
+        + ".";
 
     private static string Agreement(FieldTaker fields) =>
         $"Accepted the data-sharing agreement {fields.Take(AuditFields.AgreementId) ?? "?"}, version {fields.Take(AuditFields.Version) ?? "?"}"

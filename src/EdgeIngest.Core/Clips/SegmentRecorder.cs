@@ -22,11 +22,13 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
     private readonly TimeProvider _time;
     private readonly FfmpegSupervisor _supervisor;
     private readonly SegmentTrimmer _trimmer;
+    private readonly IClosedSegmentSink? _sink;
 
     private long _segmentsRecorded;
     private int _runs;
 
-    public SegmentRecorder(CameraOptions camera, ClipOptions clips, ILogger logger, TimeProvider? timeProvider = null)
+    /// <param name="sink">Also gets each closed segment, before it enters the ring (the continuous recording on disk); null: the ring alone.</param>
+    public SegmentRecorder(CameraOptions camera, ClipOptions clips, ILogger logger, TimeProvider? timeProvider = null, IClosedSegmentSink? sink = null)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(clips);
@@ -38,6 +40,7 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         _clips = clips;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _sink = sink;
         // A segment is announced only when it closes, one segment length (or GOP) after it opened.
         var stallTimeout = TimeSpan.FromSeconds(camera.StallTimeoutSeconds + (2 * clips.SegmentSeconds));
         _supervisor = new FfmpegSupervisor($"recorder supervisor of camera '{camera.Id}'", this, camera, stallTimeout, QuitGrace, _time, logger);
@@ -181,6 +184,9 @@ public sealed class SegmentRecorder : IAsyncDisposable, ISupervisedFfmpeg
         var endsAt = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
         var startsAt = timing.StartOfNext(endsAt, closed.Duration);
         var segment = new Segment(path, startsAt, endsAt, file.Length);
+
+        // Before the ring: a ring trim can never delete the file before the disk has its copy.
+        _sink?.Keep(CameraId, segment);
         Ring.Add(segment);
         Interlocked.Increment(ref _segmentsRecorded);
         ClipLog.SegmentClosed(_logger, CameraId, file.Name, startsAt, endsAt, file.Length);

@@ -39,6 +39,9 @@ public static partial class ConfigLoader
         // Clips cut for hits live with the rest of the device's data unless placed elsewhere.
         config.Clips.ClipDirectory = config.Clips.ClipDirectory is { } clips ? Resolve(clips) : Path.Combine(config.Storage.Directory, "clips");
         config.Clips.SegmentRoot = config.Clips.SegmentRoot is { } segments ? Resolve(segments) : null;
+        config.Recording.Directory = config.Recording.Directory is { } recordings
+            ? Resolve(recordings)
+            : Path.Combine(config.Storage.Directory, RecordingConfig.DefaultSubdirectory);
         if (config.Recognition.ModelsDirectory is { } models)
         {
             config.Recognition.ModelsDirectory = Resolve(models);

@@ -28,6 +28,7 @@ public static partial class ConfigValidator
         ValidateTracking(config.Tracking, problems);
         ValidateClips(config.Clips, problems);
         ValidateStorage(config.Storage, problems);
+        ValidateRecording(config.Recording, problems);
         ValidateConsole(config.Console, problems);
         return problems;
     }
@@ -252,6 +253,17 @@ public static partial class ConfigValidator
         CheckRange(problems, "storage.retention_days.reads", storage.RetentionDays.Reads, 0, 3650, "days");
         CheckRange(problems, "storage.retention_days.hits", storage.RetentionDays.Hits, 0, 3650, "days");
         CheckRange(problems, "storage.retention_days.evidence", storage.RetentionDays.Evidence, 0, 3650, "days");
+    }
+
+    private static void ValidateRecording(RecordingConfig recording, List<string> problems)
+    {
+        if (recording.Directory is { } directory && (string.IsNullOrWhiteSpace(directory) || File.Exists(directory)))
+        {
+            problems.Add($"recording.directory: '{directory}' — expected a folder for the recording (it is created if missing), or leave it out for '{{storage.directory}}/{RecordingConfig.DefaultSubdirectory}'");
+        }
+
+        CheckRange(problems, "recording.retention_hours", recording.RetentionHours, 1, 8760, "hours");
+        CheckRange(problems, "recording.max_gb", recording.MaxGb, 0.01, 100_000, "GiB (all cameras together)");
     }
 
     private static void ValidateConsole(ConsoleConfig console, List<string> problems)

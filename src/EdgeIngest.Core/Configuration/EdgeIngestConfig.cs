@@ -38,6 +38,9 @@ public sealed class EdgeIngestConfig
 
     public StorageConfig Storage { get; set; } = new();
 
+    /// <summary>The continuous recording on disk that footage requests and hit clips are cut from.</summary>
+    public RecordingConfig Recording { get; set; } = new();
+
     /// <summary>The owner's web console in the service's process.</summary>
     public ConsoleConfig Console { get; set; } = new();
 

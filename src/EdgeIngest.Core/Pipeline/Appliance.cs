@@ -14,6 +14,7 @@ using EdgeIngest.Outbox;
 using EdgeIngest.Publishing;
 using EdgeIngest.Reads;
 using EdgeIngest.Reads.Regions;
+using EdgeIngest.Recordings;
 using EdgeIngest.Records;
 using EdgeIngest.Tracks;
 using Microsoft.Extensions.Logging;
@@ -50,6 +51,16 @@ public sealed class Appliance : IAsyncDisposable
     private readonly InboxFolder _inboxFolder;
     private readonly HitClipSender? _clips;
     private readonly ClipPromiseRecovery _clipRecovery;
+
+    // The continuous recording on disk that footage requests are cut from (issue 21), and its purge.
+    private readonly FootageRecording _recording;
+    private readonly RecordingPurger _recordingPurger;
+    private readonly bool _recordingEnabled;
+    private readonly double _segmentSeconds;
+
+    // Footage requests (issue 21): the agency's requests, the owner's answers and their delivery.
+    private readonly FootageRequestStore _footageStore;
+    private readonly FootageService _footage;
     private readonly CameraSet _cameras;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _lifetime = new();
@@ -117,13 +128,23 @@ public sealed class Appliance : IAsyncDisposable
 
         try
         {
+            _footageStore = FootageRequestStore.Open(config.Storage.Directory);
+        }
+        catch
+        {
+            _outbox.Dispose();
+            _recognizers.Dispose();
+            _documents.Dispose();
+            DisposeSynchronously(_onBox);
+            throw;
+        }
+
+        try
+        {
             _snapshots = new HitSnapshots(new TurboJpegCodec());
             var eventLogger = loggers.CreateLogger("EdgeIngest.Events");
             _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
             _sender = new OutboxSender(_outbox, _connection, eventLogger);
-            var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
-            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger), _outbox, topics, commandLogger);
-            _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
             if (config.Registration.File is { } registration)
             {
                 // Checked at start (ConfigValidator); the agency's registry keeps the latest, retained.
@@ -137,6 +158,28 @@ public sealed class Appliance : IAsyncDisposable
             _inboxFolder = new InboxFolder(config.Storage.Directory, _documents.Reception, documentLogger, _outbox, topics);
 
             var clipLogger = loggers.CreateLogger("EdgeIngest.Clips");
+            var recordingLogger = loggers.CreateLogger("EdgeIngest.Recordings");
+            _recordingEnabled = config.Recording.Enabled;
+            _segmentSeconds = config.Clips.SegmentSeconds;
+
+            // Opened even when recording is off: what an earlier run recorded still leaves on time.
+            _recording = FootageRecording.Open(
+                config.Recording.Directory ?? Path.Combine(config.Storage.Directory, RecordingConfig.DefaultSubdirectory),
+                config.Cameras.Select(camera => camera.Id),
+                (long)(config.Recording.MaxGb * 1024 * 1024 * 1024),
+                RecordingRetentionOf(config),
+                recordingLogger,
+                ffmpegPath: config.Cameras.FirstOrDefault()?.FfmpegPath ?? "ffmpeg");
+            _recordingPurger = new RecordingPurger(_recording, _onBox.Audit, recordingLogger);
+
+            // Footage requests come in as commands, so they are ready before the command inbox is.
+            var footageLogger = loggers.CreateLogger("EdgeIngest.Footage");
+            var footageRequests = new FootageRequests(_footageStore, _recording, _documents.Agreements, _onBox.Audit, _outbox, footageLogger);
+            _footage = new FootageService(footageRequests, new FootageDelivery(footageRequests, _outbox, _onBox.Store, footageLogger), footageLogger);
+            var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
+            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger, footage: footageRequests), _outbox, topics, commandLogger);
+            _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
+
             ClipCutter? cutter = null;
             if (config.Clips.Enabled)
             {
@@ -171,7 +214,11 @@ public sealed class Appliance : IAsyncDisposable
                 var zone = DetectionZone.From(camera.Zone);
                 var motion = camera.Motion.Enabled ? new MotionGate(zone, camera.Motion) : null;
                 var worker = new CameraWorker(ingest, _recognizers, routing, new PlateTracker(camera.Id, tracking), _router, logger, motion, zone, config.Recognition.ReadNewestFrame);
-                var recorder = config.Clips.Enabled ? new SegmentRecorder(camera, config.Clips, clipLogger) : null;
+                // One recorder feeds both the RAM ring (hit clips) and the recording on disk.
+                var recorder = config.Clips.Enabled || config.Recording.Enabled
+                    ? new SegmentRecorder(camera, config.Clips, clipLogger, sink: config.Recording.Enabled ? _recording : null)
+                    : null;
+                _recording.Track(camera.Id);
                 return new LiveCamera(camera, ingest, worker, recorder);
             }
 
@@ -185,6 +232,7 @@ public sealed class Appliance : IAsyncDisposable
         }
         catch
         {
+            _footageStore.Dispose();
             _outbox.Dispose();
             _recognizers.Dispose();
             _documents.Dispose();
@@ -213,12 +261,6 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>The audit and the box's own records of reads, hits and evidence.</summary>
     public OnBoxRecords Records => _onBox;
 
-    /// <summary>
-    /// The agency's footage requests and the owner's answers (docs/footage.md), for the console's
-    /// Requests page; null while the footage flow is not wired into the appliance (the page says so).
-    /// </summary>
-    public FootageRequests? FootageRequests { get; internal set; }
-
     /// <summary>The hotlist in use; the agency replaces it with a signed list (hotlist topic, inbox folder or <c>hotlist.replace</c>).</summary>
     public HotlistHolder Hotlists => _hotlists;
 
@@ -230,6 +272,22 @@ public sealed class Appliance : IAsyncDisposable
 
     /// <summary>Per camera, the recorder of the segment ring that hit clips are cut from (empty when clips are off).</summary>
     public IReadOnlyList<SegmentRecorder> Recorders => [.. _cameras.Current.Select(c => c.Recorder).OfType<SegmentRecorder>()];
+
+    /// <summary>
+    /// The continuous recording on disk (docs/footage.md): what is held per camera, a window's
+    /// segments, holds against the age purge, stills. Always there; empty of new video when
+    /// <c>recording.enabled</c> is false.
+    /// </summary>
+    public IFootageRecording Recording => _recording;
+
+    /// <summary>Per camera, the recording on disk: segments, bytes, the span held, failed copies.</summary>
+    public IReadOnlyList<RecordingStatus> RecordingStatus => [.. _recording.Cameras.Select(_recording.GetStatus)];
+
+    /// <summary>
+    /// The agency's footage requests and the owner's answers (docs/footage.md): the console's
+    /// Requests page lists them and approves or declines through this.
+    /// </summary>
+    public FootageRequests FootageRequests => _footage.Requests;
 
     /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
     public TopicLayout Topics { get; }
@@ -260,6 +318,13 @@ public sealed class Appliance : IAsyncDisposable
         // Before any recorder starts: a recorder's start clears its segment folder, which may
         // still hold the video of a clip a crash interrupted.
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        KeepRecorderLeftovers();
+
+        // Before the purge and the commands: overdue requests expire, and the open requests' windows
+        // are held again (holds live in memory) before the first purge or a new request.
+        _footage.Prepare();
+        _recordingPurger.Start();
+        _footage.Start();
         _commands.Start();
         _onBox.Start();
         _documentInbox.Start();
@@ -298,7 +363,9 @@ public sealed class Appliance : IAsyncDisposable
             }
 
             await _cameras.StopRecordersAsync().ConfigureAwait(false);
+            await _recordingPurger.StopAsync().ConfigureAwait(false);
             await _commands.StopAsync().ConfigureAwait(false);
+            await _footage.StopAsync().ConfigureAwait(false);
             await _documentInbox.StopAsync().ConfigureAwait(false);
             await _inboxFolder.StopAsync().ConfigureAwait(false);
             await _heartbeats.StopAsync().ConfigureAwait(false);
@@ -318,6 +385,18 @@ public sealed class Appliance : IAsyncDisposable
             var worker = camera.Worker;
             var failure = status.LastFailure is { } f && status.State != CameraState.Streaming ? $" — {f.Cause}: {f.Message}" : "";
             ApplianceLog.CameraHealth(_logger, status.CameraId, status.State.ToString().ToLowerInvariant(), status.FramesIn, worker.FramesAnalysed, worker.FramesSkippedStill, status.FramesDropped + worker.FramesSkippedBehind, status.Restarts, failure);
+        }
+
+        foreach (var status in RecordingStatus)
+        {
+            ApplianceLog.RecordingHealth(
+                _logger,
+                status.CameraId,
+                status.Segments,
+                status.Bytes,
+                status.OldestAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+                status.NewestAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+                status.KeepFailures > 0 ? $", {status.KeepFailures} segments could not be copied" : "");
         }
 
         var backlog = _outbox.GetStatistics();
@@ -348,12 +427,15 @@ public sealed class Appliance : IAsyncDisposable
             await _clips.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _recordingPurger.DisposeAsync().ConfigureAwait(false);
         await _commands.DisposeAsync().ConfigureAwait(false);
+        await _footage.DisposeAsync().ConfigureAwait(false);
         await _documentInbox.DisposeAsync().ConfigureAwait(false);
         await _inboxFolder.DisposeAsync().ConfigureAwait(false);
         await _heartbeats.DisposeAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _footageStore.Dispose();
         _outbox.Dispose();
         _snapshots.Dispose();
 
@@ -362,6 +444,34 @@ public sealed class Appliance : IAsyncDisposable
         _recognizers.Dispose();
         _documents.Dispose();
     }
+
+    /// <summary>
+    /// Before the recorders start (a start clears the RAM ring): what the last run's recorders left
+    /// there and did not reach the disk (the segment being written at a kill) joins the recording.
+    /// </summary>
+    private void KeepRecorderLeftovers()
+    {
+        if (!_recordingEnabled)
+        {
+            return;
+        }
+
+        foreach (var camera in _cameras.Current)
+        {
+            if (camera.Recorder is { } recorder)
+            {
+                _recording.KeepLeftovers(camera.Id, LeftoverSegments.Read(recorder.Ring.Directory, _segmentSeconds));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The owner's <c>recording.retention_hours</c>, shortened by the agreement in force.
+    /// TODO(issue 21): pass the agreement's <c>footage.recording_hours</c> once SharingAgreement has it:
+    /// <c>_documents.Agreements.Current?.Agreement.Footage.RecordingHours</c>.
+    /// </summary>
+    private static Func<TimeSpan> RecordingRetentionOf(EdgeIngestConfig config) =>
+        () => RecordingRetention.Effective(config.Recording.RetentionHours, agreementHours: null);
 
     /// <summary><c>recognition.parallel_frames</c> copies of the models; one that fails to load disposes those made before it.</summary>
     private static RecognizerPool CreateRecognizers(RecognitionConfig recognition)

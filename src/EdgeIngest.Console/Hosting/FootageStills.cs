@@ -44,7 +44,8 @@ internal static class FootageStills
             return Text($"'{point}' is not a point of the window: ask for start.jpg, middle.jpg or end.jpg.", StatusCodes.Status404NotFound);
         }
 
-        if (site.Appliance.FootageRequests is not { } requests || requests.Get(requestId) is not { } request)
+        var requests = site.Appliance.FootageRequests;
+        if (requests.Get(requestId) is not { } request)
         {
             return Text($"There is no footage request '{requestId}' on this box.", StatusCodes.Status404NotFound);
         }

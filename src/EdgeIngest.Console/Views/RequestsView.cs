@@ -6,26 +6,19 @@ namespace EdgeIngest.WebConsole.Views;
 /// <summary>
 /// The agency's footage requests for the Requests page: those waiting for the owner first (the next
 /// to expire on top), then the answered ones, newest first. Times are in the box's time zone.
-/// <see cref="Available"/> is false while the appliance has no footage requests wired.
 /// </summary>
-internal sealed record RequestsView(bool Available, IReadOnlyList<PendingRequestRow> Pending, IReadOnlyList<AnsweredRequestRow> Answered)
+internal sealed record RequestsView(IReadOnlyList<PendingRequestRow> Pending, IReadOnlyList<AnsweredRequestRow> Answered)
 {
     public static RequestsView Of(ConsoleSite site, DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (site.Appliance.FootageRequests is not { } requests)
-        {
-            return new RequestsView(false, [], []);
-        }
-
-        var all = requests.List();
+        var all = site.Appliance.FootageRequests.List();
         return new RequestsView(
-            true,
             [.. all.Where(r => r.IsPending).Select(r => PendingOf(r, now, zone))],
             [.. all.Where(r => !r.IsPending).Select(r => AnsweredOf(r, zone))]);
     }
 
-    /// <summary>How many requests wait for the owner (the count beside "Requests" in the menu); 0 without footage requests.</summary>
-    public static int PendingCount(ConsoleSite site) => site.Appliance.FootageRequests?.List().Count(r => r.IsPending) ?? 0;
+    /// <summary>How many requests wait for the owner: the count beside "Requests" in the menu.</summary>
+    public static int PendingCount(ConsoleSite site) => site.Appliance.FootageRequests.List().Count(r => r.IsPending);
 
     private static PendingRequestRow PendingOf(FootageRequest request, DateTimeOffset now, TimeZoneInfo zone)
     {

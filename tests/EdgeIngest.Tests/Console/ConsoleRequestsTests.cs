@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeIngest.Audit;
 using EdgeIngest.Footage;
+using EdgeIngest.Tests.Infrastructure;
 using EdgeIngest.WebConsole.Hosting;
 using EdgeIngest.WebConsole.Views;
 using Microsoft.Playwright;
@@ -8,18 +9,22 @@ using Microsoft.Playwright;
 namespace EdgeIngest.Tests.WebConsole;
 
 /// <summary>
-/// The owner's Requests page in real headless chromium: a footage request waits there with its
-/// preview, and only the owner's answer in the page approves (all or a shorter window) or declines
-/// it. Each test asks with its own request id; screenshots go to .test-artifacts/console/.
+/// The owner's Requests page in real headless chromium: a footage request the agency sends to the
+/// device's commands topic waits there with stills from the recording, and only the owner's answer
+/// in the page approves (all or a shorter window) or declines it; nothing is sent to the agency
+/// before. Each test asks with its own request id, for a window of the demo camera's recording;
+/// screenshots go to .test-artifacts/console/.
 /// </summary>
 public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFixture<FootageConsoleFixture>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private static TimeZoneInfo Zone => TimeZoneInfo.Local;
 
     [Fact]
     public async Task The_Requests_Page_Needs_A_Session_And_Its_Stills_Answer_401_Without_One()
     {
-        var request = site.Ask("fr-session-1", Minutes(-50), Minutes(-40));
+        var request = await site.AskAsync("fr-session-1", site.Oldest, site.Oldest.AddSeconds(10));
         var page = await site.NewPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         Assert.True(new Uri(page.Url).AbsolutePath == "/login", $"/requests ended at {page.Url}, not the login");
@@ -35,24 +40,26 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
             TestContext.Current.CancellationToken);
         Assert.True(approve.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST /requests answered {approve.StatusCode}");
         Assert.Equal(FootageStates.Pending, site.Requests.Get(request.RequestId)!.State);
+        Assert.Empty(site.SentAbout(request.RequestId));
     }
 
     [Fact]
     public async Task A_Pending_Request_Shows_Who_Asked_Why_And_For_What_With_A_Preview_That_Loads_As_Jpeg()
     {
-        var (from, to) = (Minutes(-40), Minutes(-10));
-        var request = site.Ask("fr-show-1", from, to, note: "white van, rear door");
+        // Sent while no one is signed in to the console: it waits there.
+        var (from, to) = (site.Oldest, site.Oldest.AddSeconds(20));
+        var request = await site.AskAsync("fr-show-1", from, to, note: "white van, rear door");
 
-        // Another request whose window begins before the oldest video held: its first still has none.
-        var oldest = site.Recording.OldestAt(PictureRecording.Camera)!.Value;
-        var early = site.Ask("fr-show-2", oldest.AddMinutes(-20), oldest.AddMinutes(10), caseNumber: "2026-004513");
+        // Another request whose window begins before the oldest video held: only its end has video.
+        var early = await site.AskAsync("fr-show-2", site.Oldest.AddSeconds(-60), site.Oldest.AddSeconds(12), caseNumber: "2026-004513");
 
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         var waiting = site.Requests.List().Count(r => r.IsPending);
         Assert.Equal($"Requests ({waiting})", await page.InnerTextAsync("nav [data-field=requests-link]"));
-        Assert.Contains("No video leaves this box unless you approve it here", await page.InnerTextAsync("[data-field=promise]"), StringComparison.Ordinal);
-        Assert.Contains("A request you do not answer expires at the time shown", await page.InnerTextAsync("[data-field=promise]"), StringComparison.Ordinal);
+        var promise = await page.InnerTextAsync("[data-field=promise]");
+        Assert.Contains("No video leaves this box unless you approve it here", promise, StringComparison.Ordinal);
+        Assert.Contains("A request you do not answer expires at the time shown", promise, StringComparison.Ordinal);
 
         var card = page.Locator($"section.request[data-request='{request.RequestId}']");
         Assert.Equal("2026-004512", await card.Locator("[data-field=case]").InnerTextAsync());
@@ -61,13 +68,12 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         Assert.Equal("white van, rear door", await card.Locator("[data-field=note]").InnerTextAsync());
         Assert.Equal("entrance", await card.Locator("[data-field=cameras]").InnerTextAsync());
         Assert.Equal(PlainWords.LocalWindow(from, to, Zone), await card.Locator("[data-field=window]").InnerTextAsync());
-        Assert.Equal("(30 min)", await card.Locator("[data-field=length]").InnerTextAsync());
+        Assert.Equal("(20 s)", await card.Locator("[data-field=length]").InnerTextAsync());
         Assert.Equal(PlainWords.LocalInstant(request.ExpiresAt, Zone), await card.Locator("[data-field=expires]").InnerTextAsync());
         Assert.Equal("expires in 7 days", await card.Locator("[data-field=expires-in]").InnerTextAsync());
 
-        // Three stills of the one camera, each loaded in the page and answered as a JPEG.
-        var stills = card.Locator("figure.still img");
-        Assert.Equal(3, await stills.CountAsync());
+        // Three stills of the one camera, from its recording, each loaded in the page and answered as a JPEG.
+        Assert.Equal(3, await card.Locator("figure.still img").CountAsync());
         foreach (var point in FootageStills.Points)
         {
             var img = card.Locator($"figure.still[data-point={point}] img");
@@ -78,13 +84,14 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
             Assert.Equal(200, image.Status);
             Assert.Equal("image/jpeg", image.Headers["content-type"]);
             var bytes = await image.BodyAsync();
-            Assert.True(bytes.Length > 100 && bytes[0] == 0xFF && bytes[1] == 0xD8, $"the {point} still is not a JPEG ({bytes.Length} bytes)");
+            Assert.True(bytes.Length > 1000 && bytes[0] == 0xFF && bytes[1] == 0xD8, $"the {point} still is not a JPEG picture ({bytes.Length} bytes)");
         }
 
         // Where no video is held, the page says so instead of a broken picture.
         var earlyCard = page.Locator($"section.request[data-request='{early.RequestId}']");
-        await earlyCard.Locator("figure.still[data-point=start] [data-field=no-video]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-        Assert.Equal("No video held here.", await earlyCard.Locator("figure.still[data-point=start] [data-field=no-video]").InnerTextAsync());
+        var none = earlyCard.Locator("figure.still[data-point=start] [data-field=no-video]");
+        await none.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Equal("No video held here.", await none.InnerTextAsync());
         await WaitForLoadAsync(earlyCard.Locator("figure.still[data-point=end] img"), "the end still of fr-show-2");
         var missing = await page.APIRequest.GetAsync(new Uri(site.Address, $"footage/{early.RequestId}/entrance/start.jpg").ToString());
         Assert.Equal(404, missing.Status);
@@ -99,23 +106,27 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
 
         await ConsoleFixture.ScreenshotAsync(page, "requests");
 
-        // Nothing was answered by looking.
+        // Looking answers nothing, and nothing about either request went to the agency.
         Assert.Equal(FootageStates.Pending, site.Requests.Get(request.RequestId)!.State);
+        Assert.Empty(site.SentAbout(request.RequestId));
+        Assert.Empty(site.SentAbout(early.RequestId));
     }
 
     [Fact]
-    public async Task Approving_A_Shorter_Window_In_The_Browser_Approves_Exactly_That_Window()
+    public async Task Approving_A_Shorter_Window_In_The_Browser_Approves_Exactly_That_Window_And_Only_Then_Sends_It()
     {
-        var (from, to) = (Minutes(-60), Minutes(-30));
-        var request = site.Ask("fr-shorter-1", from, to);
+        var (from, to) = (site.Oldest.AddSeconds(2), site.Oldest.AddSeconds(22));
+        var request = await site.AskAsync("fr-shorter-1", from, to);
         var before = site.Appliance.Records.Audit.Count;
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         var form = page.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=approve-window]");
         Assert.Equal(WindowInput.Write(from, Zone), await form.Locator("input[name=From]").InputValueAsync());
         Assert.Equal(WindowInput.Write(to, Zone), await form.Locator("input[name=To]").InputValueAsync());
+        Assert.Empty(site.SentAbout(request.RequestId));
 
-        var (shortFrom, shortTo) = (from.AddMinutes(5), from.AddMinutes(20));
+        var shortFrom = WholeSecondAfter(from).AddSeconds(3);
+        var shortTo = shortFrom.AddSeconds(10);
         await form.Locator("input[name=From]").FillAsync(WindowInput.Write(shortFrom, Zone));
         await form.Locator("input[name=To]").FillAsync(WindowInput.Write(shortTo, Zone));
         await form.Locator("button[type=submit]").ClickAsync();
@@ -123,9 +134,9 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
 
         var notice = await page.InnerTextAsync("[data-field=notice]");
         Assert.Contains($"You approved request {request.RequestId} for case 2026-004512", notice, StringComparison.Ordinal);
-        Assert.Contains("(15 min)", notice, StringComparison.Ordinal);
+        Assert.Contains("(10 s)", notice, StringComparison.Ordinal);
         var answered = site.Requests.Get(request.RequestId)!;
-        Assert.Equal(FootageStates.Approved, answered.State);
+        Assert.NotEqual(FootageStates.Pending, answered.State);
         Assert.Equal(shortFrom, answered.Answer!.ApprovedFrom);
         Assert.Equal(shortTo, answered.Answer.ApprovedTo);
         Assert.Equal(FootageRequests.ConsoleOwner, answered.Answer.By);
@@ -137,23 +148,32 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         Assert.Equal("Approved: being sent", await card.Locator("[data-field=outcome]").InnerTextAsync());
         Assert.StartsWith(PlainWords.LocalWindow(shortFrom, shortTo, Zone), await card.Locator("[data-field=approved-window]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains($"Approved by {FootageRequests.ConsoleOwner}", await card.Locator("[data-field=answer]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("Preparing the video for sending.", await card.Locator("[data-field=delivery]").InnerTextAsync());
+
+        // Now the approval and the video go to the agency, and the page follows the delivery.
+        await Eventually.HoldsAsync(
+            () => site.SentAbout(request.RequestId) is var sent && sent.Contains("footage-status approved") && sent.Any(t => t.EndsWith($"/footage/{request.RequestId}/manifest", StringComparison.Ordinal)),
+            Patience,
+            () => $"sent about {request.RequestId}: {string.Join(", ", site.SentAbout(request.RequestId))}");
+        await Eventually.HoldsAsync(() => site.Requests.Get(request.RequestId)!.Delivery.PartsStored > 0, Patience, () => $"delivery {site.Requests.Get(request.RequestId)!.Delivery}");
+        await page.ReloadAsync();
+        var delivery = await page.InnerTextAsync($"section.request.answered[data-request='{request.RequestId}'] [data-field=delivery]");
+        Assert.Matches(@"^\d+ of \d+ parts? \([\d.]+ [KMG]B\) stored for sending; \d+ confirmed by the agency's receiver\.$", delivery);
         await ConsoleFixture.ScreenshotAsync(page, "requests-approved");
     }
 
     [Fact]
     public async Task Approving_A_Window_Outside_The_Requested_One_Is_Refused_With_The_Reason_And_Nothing_Changes()
     {
-        var (from, to) = (Minutes(-90), Minutes(-70));
-        var request = site.Ask("fr-outside-1", from, to);
+        var (from, to) = (site.Oldest.AddSeconds(4), site.Oldest.AddSeconds(16));
+        var request = await site.AskAsync("fr-outside-1", from, to);
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
-        var card = page.Locator($"section.request[data-request='{request.RequestId}']");
-        var form = card.Locator("form[data-answer=approve-window]");
+        var form = page.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=approve-window]");
 
-        // The browser keeps the inputs inside the window; the box checks again without them.
+        // The browser keeps the inputs inside the window; the box checks again without that.
         await form.EvaluateAsync("f => f.querySelectorAll('input').forEach(i => { i.removeAttribute('min'); i.removeAttribute('max'); })");
-        await form.Locator("input[name=From]").FillAsync(WindowInput.Write(from.AddMinutes(-10), Zone));
+        var tooEarly = WindowInput.Write(WholeSecondAfter(from).AddSeconds(-10), Zone);
+        await form.Locator("input[name=From]").FillAsync(tooEarly);
         var answer = await page.RunAndWaitForResponseAsync(() => form.Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(422, answer.Status);
 
@@ -161,23 +181,24 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         Assert.Contains("lies outside the requested window", error, StringComparison.Ordinal);
         Assert.Equal(FootageStates.Pending, site.Requests.Get(request.RequestId)!.State);
 
-        // What was typed stays in the form to correct.
-        Assert.Equal(WindowInput.Write(from.AddMinutes(-10), Zone), await page.Locator($"section.request[data-request='{request.RequestId}'] input[name=From]").InputValueAsync());
+        // What was typed stays in the form, to correct.
+        Assert.Equal(tooEarly, await page.Locator($"section.request[data-request='{request.RequestId}'] input[name=From]").InputValueAsync());
 
         // An end before the start is refused as well.
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         var fresh = page.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=approve-window]");
-        await fresh.Locator("input[name=From]").FillAsync(WindowInput.Write(to.AddMinutes(-1), Zone));
-        await fresh.Locator("input[name=To]").FillAsync(WindowInput.Write(from.AddMinutes(1), Zone));
+        await fresh.Locator("input[name=From]").FillAsync(WindowInput.Write(WholeSecondAfter(from).AddSeconds(8), Zone));
+        await fresh.Locator("input[name=To]").FillAsync(WindowInput.Write(WholeSecondAfter(from).AddSeconds(2), Zone));
         await fresh.Locator("button[type=submit]").ClickAsync();
         Assert.Contains("must end after it begins", await page.InnerTextAsync($"section.request[data-request='{request.RequestId}'] [data-field=error]"), StringComparison.Ordinal);
         Assert.Equal(FootageStates.Pending, site.Requests.Get(request.RequestId)!.State);
+        Assert.Empty(site.SentAbout(request.RequestId));
     }
 
     [Fact]
-    public async Task A_Decline_Needs_A_Reason_And_With_One_Declines_The_Request()
+    public async Task A_Decline_Needs_A_Reason_And_With_One_Declines_The_Request_And_Sends_No_Video()
     {
-        var request = site.Ask("fr-decline-1", Minutes(-100), Minutes(-95));
+        var request = await site.AskAsync("fr-decline-1", site.Oldest.AddSeconds(1), site.Oldest.AddSeconds(5));
         var before = site.Appliance.Records.Audit.Count;
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
@@ -205,26 +226,30 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         Assert.Equal("Declined", await card.Locator("[data-field=outcome]").InnerTextAsync());
         Assert.Equal("The camera does not see the street.", await card.Locator("[data-field=decline-reason]").InnerTextAsync());
         Assert.Equal("Nothing was sent.", await card.Locator("[data-field=delivery]").InnerTextAsync());
+
+        // The agency hears of the decline, and gets no video.
+        await Eventually.HoldsAsync(() => site.SentAbout(request.RequestId).Contains("footage-status declined"), Patience, () => $"sent about {request.RequestId}: {string.Join(", ", site.SentAbout(request.RequestId))}");
+        Assert.Equal(["footage-status declined"], site.SentAbout(request.RequestId));
     }
 
     [Fact]
     public async Task Approve_All_Approves_The_Whole_Requested_Window()
     {
-        var (from, to) = (Minutes(-30).AddSeconds(7), Minutes(-20).AddMilliseconds(250));
-        var request = site.Ask("fr-all-1", from, to);
+        var (from, to) = (site.Oldest.AddMilliseconds(250), site.Oldest.AddSeconds(6.5));
+        var request = await site.AskAsync("fr-all-1", from, to);
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         await page.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=approve-all] button").ClickAsync();
         await page.WaitForURLAsync(new Uri(site.Address, "requests").ToString());
         var approved = site.Requests.Get(request.RequestId)!;
-        Assert.Equal(FootageStates.Approved, approved.State);
+        Assert.NotEqual(FootageStates.Pending, approved.State);
         Assert.Equal((from, to), (approved.Answer!.ApprovedFrom!.Value, approved.Answer.ApprovedTo!.Value));
     }
 
     [Fact]
     public async Task Requests_On_A_Phone_Fit_The_Screen()
     {
-        site.Ask("fr-phone-1", Minutes(-25), Minutes(-15));
+        await site.AskAsync("fr-phone-1", site.Oldest, site.Oldest.AddSeconds(10));
         var page = await site.SignedInPageAsync(375, 667);
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
         await WaitForLoadAsync(page.Locator("section.request[data-request='fr-phone-1'] figure.still[data-point=end] img"), "the end still on the phone");
@@ -233,19 +258,16 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         await ConsoleFixture.ScreenshotAsync(page, "requests-phone");
     }
 
-    /// <summary>Now, to the minute, plus <paramref name="minutes"/>: windows the inputs show exactly.</summary>
-    private static DateTimeOffset Minutes(int minutes)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(minutes);
-    }
+    /// <summary>The first whole second after <paramref name="at"/>: a moment the inputs show exactly.</summary>
+    private static DateTimeOffset WholeSecondAfter(DateTimeOffset at) =>
+        new DateTimeOffset(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), at.Offset).AddSeconds(1);
 
     private static async Task WaitForLoadAsync(ILocator img, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!await img.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{what} did not load in the page within 15 s");
+            Assert.True(DateTime.UtcNow < deadline, $"{what} did not load in the page within 30 s");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }

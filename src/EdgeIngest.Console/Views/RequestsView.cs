@@ -9,9 +9,12 @@ namespace EdgeIngest.WebConsole.Views;
 /// </summary>
 internal sealed record RequestsView(IReadOnlyList<PendingRequestRow> Pending, IReadOnlyList<AnsweredRequestRow> Answered)
 {
-    public static RequestsView Of(ConsoleSite site, DateTimeOffset now, TimeZoneInfo zone)
+    public static RequestsView Of(ConsoleSite site, DateTimeOffset now, TimeZoneInfo zone) =>
+        Of(site.Appliance.FootageRequests.List(), now, zone);
+
+    /// <param name="all">The requests as <see cref="FootageRequests.List"/> gives them: pending first, then the answered ones, newest first.</param>
+    public static RequestsView Of(IReadOnlyList<FootageRequest> all, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var all = site.Appliance.FootageRequests.List();
         return new RequestsView(
             [.. all.Where(r => r.IsPending).Select(r => PendingOf(r, now, zone))],
             [.. all.Where(r => !r.IsPending).Select(r => AnsweredOf(r, zone))]);
@@ -41,6 +44,7 @@ internal sealed record RequestsView(IReadOnlyList<PendingRequestRow> Pending, IR
                 camera,
                 point,
                 PlainWords.LocalInstant(FootageStills.At(spec, point), zone),
+                TimeZoneInfo.ConvertTime(FootageStills.At(spec, point), zone).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                 FootageStills.StillUrl(request.RequestId, camera, point))))]);
     }
 

@@ -239,11 +239,23 @@ public sealed class ConsoleRequestsTests(FootageConsoleFixture site) : IClassFix
         var request = await site.AskAsync("fr-all-1", from, to);
         var page = await site.SignedInPageAsync();
         await page.GotoAsync(new Uri(site.Address, "requests").ToString());
+
+        // A second tab, opened before the answer, still shows the request as waiting.
+        var stale = await page.Context.NewPageAsync();
+        await stale.GotoAsync(new Uri(site.Address, "requests").ToString());
+
         await page.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=approve-all] button").ClickAsync();
         await page.WaitForURLAsync(new Uri(site.Address, "requests").ToString());
         var approved = site.Requests.Get(request.RequestId)!;
         Assert.NotEqual(FootageStates.Pending, approved.State);
         Assert.Equal((from, to), (approved.Answer!.ApprovedFrom!.Value, approved.Answer.ApprovedTo!.Value));
+
+        // An answer from the stale tab is refused, said at the top (the request no longer waits), and changes nothing.
+        var decline = stale.Locator($"section.request[data-request='{request.RequestId}'] form[data-answer=decline]");
+        await decline.Locator("textarea[name=Reason]").FillAsync("changed my mind");
+        await decline.Locator("button[type=submit]").ClickAsync();
+        Assert.Contains($"footage request {request.RequestId} was already answered (approved by {FootageRequests.ConsoleOwner}", await stale.InnerTextAsync("[data-field=error]"), StringComparison.Ordinal);
+        Assert.Equal(approved.Answer, site.Requests.Get(request.RequestId)!.Answer);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class FootageDelivery
     private readonly TimeProvider _time;
     private readonly int _maxPartBytes;
 
+    // Only the one loop that calls Advance touches this.
+    private readonly Dictionary<string, (string ManifestJson, FootageDeliveryPlan Plan)> _plans = new(StringComparer.Ordinal);
+
     /// <param name="records">Where disclosures are counted for the transparency report; null counts nothing.</param>
     /// <param name="maxPartBytes">The largest part (tests use a small one); <see cref="FootageRequestLimits.MaxPartBytes"/> by default.</param>
     public FootageDelivery(FootageRequests requests, DurableOutbox outbox, RecordStore? records, ILogger logger, TimeProvider? time = null, int maxPartBytes = FootageRequestLimits.MaxPartBytes)
@@ -63,7 +66,7 @@ public sealed class FootageDelivery
     private bool Step(FootageRequest request)
     {
         var id = request.RequestId;
-        if (Store.Plan(id) is not { } stored)
+        if (PlanOf(id) is not { } stored)
         {
             var planned = FootagePlanner.Plan(request, _requests.Recording, _topics.DeviceId, _outbox.ClipChunkBytes, _maxPartBytes, out var problem);
             if (planned is not { } made)
@@ -183,6 +186,7 @@ public sealed class FootageDelivery
     {
         var now = _time.GetUtcNow();
         var head = _requests.Audit.AppendRecord(AuditKinds.FootageDelivered, [.. Identity(request), .. Sizes(plan)]);
+        _plans.Remove(request.RequestId);
         if (Store.TryFinish(request.RequestId, FootageStates.Approved, FootageStates.Delivered, now, null))
         {
             _requests.Status.Enqueue(request, FootageStates.Delivered, now, null, null, new AuditPositionJson(head.Seq, head.Hash));
@@ -195,12 +199,30 @@ public sealed class FootageDelivery
     {
         var now = _time.GetUtcNow();
         var head = _requests.Audit.AppendRecord(AuditKinds.FootageFailed, [.. Identity(request), new(AuditFields.Reason, reason)]);
+        _plans.Remove(request.RequestId);
         if (Store.TryFinish(request.RequestId, FootageStates.Approved, FootageStates.Failed, now, reason))
         {
             _requests.Status.Enqueue(request, FootageStates.Failed, now, null, reason, new AuditPositionJson(head.Seq, head.Hash));
             _requests.Release(request);
             FootageLog.Failed(_logger, request.RequestId, reason);
         }
+    }
+
+    /// <summary>A request's manifest and plan, read from the store once and kept while it is being delivered (a long window's plan is large).</summary>
+    private (string ManifestJson, FootageDeliveryPlan Plan)? PlanOf(string requestId)
+    {
+        if (_plans.TryGetValue(requestId, out var known))
+        {
+            return known;
+        }
+
+        if (Store.Plan(requestId) is not { } stored)
+        {
+            return null;
+        }
+
+        _plans[requestId] = stored;
+        return stored;
     }
 
     /// <summary>The topic prefix of one part's chunks (ending in '/', so part 1 is not part 10's prefix).</summary>

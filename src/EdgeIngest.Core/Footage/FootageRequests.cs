@@ -382,7 +382,7 @@ public sealed class FootageRequests
             return false;
         }
 
-        _status.Enqueue(request, FootageStates.Expired, now, null, "not answered in time", position);
+        _status.Enqueue(request, FootageStates.Expired, now, null, null, position);
         Release(request);
         FootageLog.Expired(_logger, request.RequestId);
         return true;

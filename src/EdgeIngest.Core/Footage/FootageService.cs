@@ -64,7 +64,8 @@ public sealed class FootageService : BackgroundLoop
                 {
                 }
             }
-            catch (Exception e) when (e is FootageException or IOException or Outbox.OutboxException or Microsoft.Data.Sqlite.SqliteException or Audit.AuditException)
+            catch (Exception e) when (e is FootageException or IOException or UnauthorizedAccessException or Outbox.OutboxException
+                or Microsoft.Data.Sqlite.SqliteException or Audit.AuditException or System.Text.Json.JsonException)
             {
                 // A full disk or a locked file: said, and tried again at the next turn.
                 FootageLog.StepFailed(Logger, e.Message);

@@ -465,13 +465,9 @@ public sealed class Appliance : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The owner's <c>recording.retention_hours</c>, shortened by the agreement in force.
-    /// TODO(issue 21): pass the agreement's <c>footage.recording_hours</c> once SharingAgreement has it:
-    /// <c>_documents.Agreements.Current?.Agreement.Footage.RecordingHours</c>.
-    /// </summary>
-    private static Func<TimeSpan> RecordingRetentionOf(EdgeIngestConfig config) =>
-        () => RecordingRetention.Effective(config.Recording.RetentionHours, agreementHours: null);
+    /// <summary>The owner's <c>recording.retention_hours</c>, shortened by the agreement's <c>footage.recording_hours</c> while it is in force.</summary>
+    private Func<TimeSpan> RecordingRetentionOf(EdgeIngestConfig config) =>
+        () => RecordingRetention.Effective(config.Recording.RetentionHours, _documents.Agreements.Current?.Agreement, DateTimeOffset.UtcNow);
 
     /// <summary><c>recognition.parallel_frames</c> copies of the models; one that fails to load disposes those made before it.</summary>
     private static RecognizerPool CreateRecognizers(RecognitionConfig recognition)

@@ -1,4 +1,6 @@
+using EdgeIngest.Agreements;
 using EdgeIngest.Audit;
+using EdgeIngest.Configuration;
 using EdgeIngest.Recordings;
 
 namespace EdgeIngest.Tests.Recordings;
@@ -135,6 +137,14 @@ public sealed class FootageRecordingTests : IDisposable
         Assert.Equal(TimeSpan.FromHours(72), RecordingRetention.Effective(72, agreementHours: null));
         Assert.Equal(TimeSpan.FromHours(24), RecordingRetention.Effective(72, agreementHours: 24));
         Assert.Equal(TimeSpan.FromHours(48), RecordingRetention.Effective(48, agreementHours: 72));
+
+        var agreement = new SharingAgreement(
+            "agr-1", 1, "County Sheriff", new HashSet<string>(), SharingPolicy.HitsOnly, new RetentionDays(7, 90, 30),
+            T(0), T(3600), new FootageTerms(RecordingHours: 24, MaxWindowHours: 12, AnswerWithinDays: 7));
+        Assert.Equal(TimeSpan.FromHours(24), RecordingRetention.Effective(72, agreement, T(10)));
+        Assert.Equal(TimeSpan.FromHours(72), RecordingRetention.Effective(72, agreement, T(3600))); // no longer in force
+        Assert.Equal(TimeSpan.FromHours(72), RecordingRetention.Effective(72, agreement with { Footage = null }, T(10))); // the default, 72 h
+        Assert.Equal(TimeSpan.FromHours(72), RecordingRetention.Effective(72, agreement: null, T(10)));
     }
 
     [Fact]

@@ -109,6 +109,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
         builder.Services.AddSingleton(new ConsoleAudit(appliance.Records.Audit));
         builder.Services.AddSingleton(appliance.Recording); // IFootageRecording: the footage requests' previews
+        builder.Services.AddSingleton(appliance.FootageRequests); // the Requests page: List, Get, Approve, Decline, StillAsync
         builder.Services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(site.Folder, "keys")))
             .SetApplicationName("edgeingest-console");

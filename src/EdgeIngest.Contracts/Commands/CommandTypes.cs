@@ -7,5 +7,8 @@ public static class CommandTypes
 
     public const string HotlistReplace = "hotlist.replace";
 
-    public const string Expected = $"expected {Ping} or {HotlistReplace}";
+    /// <summary>The agency asks for video of a window (docs/footage.md); the owner answers.</summary>
+    public const string FootageRequest = "footage.request";
+
+    public const string Expected = $"expected {Ping}, {HotlistReplace} or {FootageRequest}";
 }

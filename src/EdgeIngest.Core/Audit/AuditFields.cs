@@ -77,6 +77,24 @@ public static class AuditFields
     public const string Broker = "broker";
     public const string CertificateExpires = "certificate_expires";
 
+    // footage_* (reason: Reason)
+    public const string RequestId = "request_id";
+    public const string CaseNumber = "case_number";
+    public const string ReasonCode = "reason_code";
+    public const string Officer = "officer";
+    public const string FootageCameras = "cameras";
+    public const string RequestedFrom = "requested_from";
+    public const string RequestedTo = "requested_to";
+    public const string ApprovedFrom = "approved_from";
+    public const string ApprovedTo = "approved_to";
+
+    /// <summary>Who answered a footage request (the console's owner).</summary>
+    public const string AnsweredBy = "by";
+    public const string ExpiresAt = "expires_at";
+    public const string FootageBytes = "footage_bytes";
+    public const string FootageParts = "footage_parts";
+    public const string FootageNote = "note";
+
     // recording_purged (also camera_id and reason: age or disk_budget)
     public const string Segments = "segments";
     public const string Bytes = "bytes";

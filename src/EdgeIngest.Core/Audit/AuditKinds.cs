@@ -48,6 +48,32 @@ public static class AuditKinds
     /// </summary>
     public const string ConsoleEnrollmentApplied = "console_enrollment_applied";
 
+    // Footage requests (docs/footage.md): each step of a request, with its request_id and case_number.
+
+    /// <summary>A footage request was accepted and waits for the owner's answer.</summary>
+    public const string FootageReceived = "footage_received";
+
+    /// <summary>A footage request was refused at once (field <c>reason</c>); nothing was stored.</summary>
+    public const string FootageRefused = "footage_refused";
+
+    /// <summary>The owner approved a footage request (the approved window, <c>by</c>).</summary>
+    public const string FootageApproved = "footage_approved";
+
+    /// <summary>The owner declined a footage request (field <c>reason</c>, <c>by</c>).</summary>
+    public const string FootageDeclined = "footage_declined";
+
+    /// <summary>A footage request was not answered within the agreement's days.</summary>
+    public const string FootageExpired = "footage_expired";
+
+    /// <summary>Every part of an approved request's footage was stored for sending.</summary>
+    public const string FootageSent = "footage_sent";
+
+    /// <summary>The receiver confirmed every part of an approved request's footage (fields <c>footage_bytes</c>, <c>footage_parts</c>).</summary>
+    public const string FootageDelivered = "footage_delivered";
+
+    /// <summary>Approved footage could not be sent (field <c>reason</c>): the video went, or changed, before it could be.</summary>
+    public const string FootageFailed = "footage_failed";
+
     /// <summary>
     /// Segments left the continuous recording (fields <c>camera_id</c>, <c>segments</c>, <c>bytes</c>,
     /// <c>span_from</c>, <c>span_to</c>, <c>reason</c>: <c>age</c> or <c>disk_budget</c>); one per camera and reason per purge.

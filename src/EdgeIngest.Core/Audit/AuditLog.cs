@@ -129,7 +129,9 @@ public sealed class AuditLog : IAuditTrail, IDisposable
         return log;
     }
 
-    public string Append(string kind, IReadOnlyList<KeyValuePair<string, string>> fields)
+    public string Append(string kind, IReadOnlyList<KeyValuePair<string, string>> fields) => AppendRecord(kind, fields).Hash;
+
+    public AuditHead AppendRecord(string kind, IReadOnlyList<KeyValuePair<string, string>> fields)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(fields);
@@ -155,7 +157,7 @@ public sealed class AuditLog : IAuditTrail, IDisposable
 
             _head = new AuditHead(seq, hash);
             WriteAnchor(_head);
-            return hash;
+            return _head;
         }
     }
 

@@ -33,6 +33,7 @@ public static class AuditText
             AuditKinds.ConsolePasswordSet => $"The web console's password was {(fields.Take(AuditFields.How) == "first_run" ? "set for the first time" : "changed")}{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}.",
             AuditKinds.ConsoleEnrollmentApplied => $"An enrollment bundle was applied from the web console{Optional(" from {0}", fields.Take(AuditFields.RemoteAddress))}: device {fields.Take(AuditFields.DeviceId) ?? "?"}{Optional(", broker {0}", fields.Take(AuditFields.Broker))}{Optional(", certificate valid until {0}", fields.Take(AuditFields.CertificateExpires))}{Optional(", agreement version {0}", fields.Take(AuditFields.AgreementVersion))} (in force after the service restarts).",
             AuditKinds.RecordingPurged => RecordingPurged(fields),
+            _ when record.Kind.StartsWith("footage_", StringComparison.Ordinal) => Footage(record.Kind, fields),
             _ => $"{record.Kind}.",
         };
 
@@ -74,6 +75,34 @@ public static class AuditText
         text.Append(Optional("; agreement version {0}", fields.Take(AuditFields.AgreementVersion)));
         return text.Append('.').ToString();
     }
+
+    /// <summary>A step of a footage request, naming the request and its case first.</summary>
+    private static string Footage(string kind, FieldTaker fields)
+    {
+        var request = $"footage request {fields.Take(AuditFields.RequestId) ?? "?"}{Optional(" (case {0})", fields.Take(AuditFields.CaseNumber))}";
+        var by = Optional(" ({0})", fields.Take(AuditFields.AnsweredBy));
+        var sizes = $"{fields.Take(AuditFields.FootageParts) ?? "?"} parts, {fields.Take(AuditFields.FootageBytes) ?? "?"} bytes";
+        return kind switch
+        {
+            AuditKinds.FootageReceived =>
+                $"Received {request}{Optional(" for {0}", fields.Take(AuditFields.ReasonCode))}{Optional(" from {0}", fields.Take(AuditFields.Officer))}"
+                + $"{Optional(": cameras {0}", fields.Take(AuditFields.FootageCameras))}{Optional(", {0}", fields.Take(AuditFields.RequestedFrom))}{Optional(" to {0}", fields.Take(AuditFields.RequestedTo))}"
+                + $"{Optional("; it waits for the owner's answer until {0}", fields.Take(AuditFields.ExpiresAt))}.",
+            AuditKinds.FootageRefused => $"Refused {request}: {fields.Take(AuditFields.Reason) ?? "no reason given"}.",
+            AuditKinds.FootageApproved =>
+                $"The owner{by} approved {request}{Optional(": cameras {0}", fields.Take(AuditFields.FootageCameras))}"
+                + $"{Optional(", {0}", fields.Take(AuditFields.ApprovedFrom))}{Optional(" to {0}", fields.Take(AuditFields.ApprovedTo))}"
+                + $"{Optional(" (asked: {0}", fields.Take(AuditFields.RequestedFrom))}{Optional(" to {0})", fields.Take(AuditFields.RequestedTo))}.",
+            AuditKinds.FootageDeclined => $"The owner{by} declined {request}: {fields.Take(AuditFields.Reason) ?? "no reason given"}.",
+            AuditKinds.FootageExpired => $"{Capital(request)} expired: the owner did not answer{Optional(" by {0}", fields.Take(AuditFields.ExpiresAt))}.",
+            AuditKinds.FootageSent => $"Stored every part of {request} for sending to the agency: {sizes}.",
+            AuditKinds.FootageDelivered => $"The agency confirmed it received all of {request}: {sizes}.",
+            AuditKinds.FootageFailed => $"Could not send {request}: {fields.Take(AuditFields.Reason) ?? "no reason given"}.",
+            _ => $"{kind}: {request}.",
+        };
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string RecordingPurged(FieldTaker fields) =>
         $"Deleted {fields.Take(AuditFields.Segments) ?? "?"} segments{Optional(" ({0} bytes)", fields.Take(AuditFields.Bytes))} of camera {fields.Take(AuditFields.CameraId) ?? "?"}'s recording"

@@ -18,4 +18,15 @@ public interface IAuditTrail
     /// fields, durably (on disk before it returns), and returns the new head.
     /// </summary>
     string Append(string kind, IReadOnlyList<KeyValuePair<string, string>> fields);
+
+    /// <summary>
+    /// Appends as <see cref="Append"/> and returns the new record's place in the chain (seq and
+    /// hash), taken in the same step, so a record can be cited (e.g. a footage answer's
+    /// <c>audit_position</c>) even while other threads append.
+    /// </summary>
+    AuditHead AppendRecord(string kind, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        var hash = Append(kind, fields);
+        return new AuditHead(Count, hash);
+    }
 }

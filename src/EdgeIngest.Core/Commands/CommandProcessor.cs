@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeIngest.Documents;
+using EdgeIngest.Footage;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeIngest.Commands;
@@ -20,17 +21,20 @@ public sealed class CommandProcessor
 
     private readonly string _deviceId;
     private readonly HotlistReplaceCommand _hotlistReplace;
+    private readonly FootageRequestCommandHandler _footageRequest;
     private readonly ILogger _logger;
     private readonly RecentCommands _recent;
     private readonly Lock _gate = new();
 
     /// <param name="documents">Judges the signed hotlist a <c>hotlist.replace</c> carries; null refuses the command.</param>
-    public CommandProcessor(string deviceId, DocumentReception? documents, ILogger logger, int rememberedCommands = CommandLimits.RememberedCommands)
+    /// <param name="footage">Takes in <c>footage.request</c>; null refuses the command.</param>
+    public CommandProcessor(string deviceId, DocumentReception? documents, ILogger logger, int rememberedCommands = CommandLimits.RememberedCommands, FootageRequests? footage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rememberedCommands);
         _deviceId = deviceId;
         _hotlistReplace = new HotlistReplaceCommand(documents);
+        _footageRequest = new FootageRequestCommandHandler(footage);
         _logger = logger;
         _recent = new RecentCommands(rememberedCommands);
     }
@@ -108,6 +112,7 @@ public sealed class CommandProcessor
         {
             CommandTypes.Ping => CommandVerdict.Done("ping answered"),
             CommandTypes.HotlistReplace => _hotlistReplace.Apply(command, commandId, now),
+            CommandTypes.FootageRequest => _footageRequest.Apply(command, commandId),
             _ => CommandVerdict.Refused($"unknown command type {CommandText.Quote(type)}; {CommandTypes.Expected}"),
         };
 

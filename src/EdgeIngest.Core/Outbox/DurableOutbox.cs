@@ -22,6 +22,7 @@ namespace EdgeIngest.Outbox;
 public sealed class DurableOutbox : IDisposable
 {
     private const string DroppedClipBytesCounter = "dropped_clip_bytes";
+    private const string FootageGroupPrefix = "footage/";
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly OutboxOptions _options;
@@ -49,6 +50,9 @@ public sealed class DurableOutbox : IDisposable
     public TopicLayout Topics => _topics;
 
     public long BudgetBytes => _options.BudgetBytes;
+
+    /// <summary>The size of the chunks clip-lane videos are sent in.</summary>
+    public int ClipChunkBytes => _options.ClipChunkBytes;
 
     /// <summary>Opens (or creates) the outbox file; throws <see cref="OutboxException"/> naming the file when it cannot be used.</summary>
     public static DurableOutbox Open(OutboxOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
@@ -118,7 +122,7 @@ public sealed class DurableOutbox : IDisposable
         {
             // A clip that would not fit even with every other clip gone is refused up front, so
             // that older clips are not evicted for nothing.
-            accepted = EventLaneBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
+            accepted = UnevictableBytes(transaction) + total <= _options.BudgetBytes && MakeRoom(transaction, total);
             if (accepted)
             {
                 Insert(transaction, OutboxLane.Clips, manifestTopic, clip.EventId, manifestPayload, SizeOf(manifestTopic, manifestPayload.Length));
@@ -137,6 +141,61 @@ public sealed class DurableOutbox : IDisposable
             DeletePromise(transaction, clip.EventId);
         });
         return accepted;
+    }
+
+    /// <summary>The clip-lane group of a footage request's messages: never evicted for room (<see cref="TryEnqueueFootage"/>).</summary>
+    public static string FootageGroup(string requestId) => $"{FootageGroupPrefix}{requestId}";
+
+    /// <summary>
+    /// Stores <paramref name="messages"/> (arbitrary topics and bytes; each one's
+    /// <see cref="OutgoingMessage.EventId"/> is its group, <see cref="FootageGroup"/>) in the clip
+    /// lane, all or nothing, and only when they fit the budget as it is: nothing is evicted to make
+    /// room for them, and they are never evicted to make room for a hit's clip. Returns false (and
+    /// stores nothing) when they do not fit now; the caller tries again when the outbox has drained.
+    /// </summary>
+    public bool TryEnqueueFootage(IReadOnlyList<OutgoingMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            if (!message.EventId.StartsWith(FootageGroupPrefix, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"footage message on '{message.Topic}' has group '{message.EventId}', not a footage group ({FootageGroupPrefix}…)", nameof(messages));
+            }
+        }
+
+        var total = messages.Sum(m => SizeOf(m.Topic, m.Payload.Length));
+        var accepted = false;
+        Write(transaction =>
+        {
+            accepted = _bytes + total <= _options.BudgetBytes;
+            if (accepted)
+            {
+                foreach (var message in messages)
+                {
+                    Insert(transaction, OutboxLane.Clips, message.Topic, message.EventId, message.Payload, SizeOf(message.Topic, message.Payload.Length));
+                }
+            }
+        });
+        return accepted;
+    }
+
+    /// <summary>How many clip-lane messages of <paramref name="group"/> whose topic starts with <paramref name="topicPrefix"/> wait for the receiver's confirmation (0: all confirmed).</summary>
+    public long CountWaiting(string group, string topicPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(topicPrefix);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM messages WHERE lane = $lane AND event_id = $group AND substr(topic, 1, $length) = $prefix";
+            command.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+            command.Parameters.AddWithValue("$group", group);
+            command.Parameters.AddWithValue("$length", topicPrefix.Length);
+            command.Parameters.AddWithValue("$prefix", topicPrefix);
+            return (long)command.ExecuteScalar()!;
+        }
     }
 
     /// <summary>
@@ -466,7 +525,7 @@ public sealed class DurableOutbox : IDisposable
 
     /// <summary>
     /// Evicts whole clips, oldest first, until <paramref name="incoming"/> more bytes fit the budget.
-    /// Returns false when they still do not fit (only events are left); events are never evicted.
+    /// Returns false when they still do not fit (only events and footage parts are left); neither is ever evicted.
     /// </summary>
     private bool MakeRoom(SqliteTransaction transaction, long incoming)
     {
@@ -490,12 +549,15 @@ public sealed class DurableOutbox : IDisposable
         return true;
     }
 
-    private long EventLaneBytes(SqliteTransaction transaction)
+    /// <summary>What no eviction can free: the event lane and footage parts.</summary>
+    private long UnevictableBytes(SqliteTransaction transaction)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(SUM(bytes), 0) FROM messages WHERE lane = $lane";
+        command.CommandText = "SELECT COALESCE(SUM(bytes), 0) FROM messages WHERE lane = $lane OR substr(event_id, 1, $length) = $footage";
         command.Parameters.AddWithValue("$lane", (int)OutboxLane.Events);
+        command.Parameters.AddWithValue("$length", FootageGroupPrefix.Length);
+        command.Parameters.AddWithValue("$footage", FootageGroupPrefix);
         return (long)command.ExecuteScalar()!;
     }
 
@@ -504,8 +566,11 @@ public sealed class DurableOutbox : IDisposable
     {
         using var oldest = _connection.CreateCommand();
         oldest.Transaction = transaction;
-        oldest.CommandText = "SELECT event_id FROM messages WHERE lane = $lane ORDER BY seq LIMIT 1";
+        // Footage parts are never evicted: the owner approved them, and each waits for room instead.
+        oldest.CommandText = "SELECT event_id FROM messages WHERE lane = $lane AND substr(event_id, 1, $length) <> $footage ORDER BY seq LIMIT 1";
         oldest.Parameters.AddWithValue("$lane", (int)OutboxLane.Clips);
+        oldest.Parameters.AddWithValue("$length", FootageGroupPrefix.Length);
+        oldest.Parameters.AddWithValue("$footage", FootageGroupPrefix);
         if (oldest.ExecuteScalar() is not string eventId)
         {
             return null;

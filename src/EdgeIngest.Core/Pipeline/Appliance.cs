@@ -5,6 +5,7 @@ using EdgeIngest.Configuration;
 using EdgeIngest.Documents;
 using EdgeIngest.Enrollment;
 using EdgeIngest.Events;
+using EdgeIngest.Footage;
 using EdgeIngest.Hits;
 using EdgeIngest.Hotlists;
 using EdgeIngest.Interop.Jpeg;
@@ -56,6 +57,10 @@ public sealed class Appliance : IAsyncDisposable
     private readonly RecordingPurger _recordingPurger;
     private readonly bool _recordingEnabled;
     private readonly double _segmentSeconds;
+
+    // Footage requests (issue 21): the agency's requests, the owner's answers and their delivery.
+    private readonly FootageRequestStore _footageStore;
+    private readonly FootageService _footage;
     private readonly CameraSet _cameras;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _lifetime = new();
@@ -123,13 +128,23 @@ public sealed class Appliance : IAsyncDisposable
 
         try
         {
+            _footageStore = FootageRequestStore.Open(config.Storage.Directory);
+        }
+        catch
+        {
+            _outbox.Dispose();
+            _recognizers.Dispose();
+            _documents.Dispose();
+            DisposeSynchronously(_onBox);
+            throw;
+        }
+
+        try
+        {
             _snapshots = new HitSnapshots(new TurboJpegCodec());
             var eventLogger = loggers.CreateLogger("EdgeIngest.Events");
             _connection = new AgencyConnection(MqttOptionsFrom(config), topics, eventLogger);
             _sender = new OutboxSender(_outbox, _connection, eventLogger);
-            var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
-            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger), _outbox, topics, commandLogger);
-            _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
             if (config.Registration.File is { } registration)
             {
                 // Checked at start (ConfigValidator); the agency's registry keeps the latest, retained.
@@ -156,6 +171,14 @@ public sealed class Appliance : IAsyncDisposable
                 recordingLogger,
                 ffmpegPath: config.Cameras.FirstOrDefault()?.FfmpegPath ?? "ffmpeg");
             _recordingPurger = new RecordingPurger(_recording, _onBox.Audit, recordingLogger);
+
+            // Footage requests come in as commands, so they are ready before the command inbox is.
+            var footageLogger = loggers.CreateLogger("EdgeIngest.Footage");
+            var footageRequests = new FootageRequests(_footageStore, _recording, _documents.Agreements, _onBox.Audit, _outbox, footageLogger);
+            _footage = new FootageService(footageRequests, new FootageDelivery(footageRequests, _outbox, _onBox.Store, footageLogger), footageLogger);
+            var commandLogger = loggers.CreateLogger("EdgeIngest.Commands");
+            _commands = new CommandInbox(new CommandProcessor(config.Device.Id, _documents.Reception, commandLogger, footage: footageRequests), _outbox, topics, commandLogger);
+            _connection.SubscribeOnConnect(topics.Commands, 1, _commands.OnMessage);
 
             ClipCutter? cutter = null;
             if (config.Clips.Enabled)
@@ -209,6 +232,7 @@ public sealed class Appliance : IAsyncDisposable
         }
         catch
         {
+            _footageStore.Dispose();
             _outbox.Dispose();
             _recognizers.Dispose();
             _documents.Dispose();
@@ -259,6 +283,12 @@ public sealed class Appliance : IAsyncDisposable
     /// <summary>Per camera, the recording on disk: segments, bytes, the span held, failed copies.</summary>
     public IReadOnlyList<RecordingStatus> RecordingStatus => [.. _recording.Cameras.Select(_recording.GetStatus)];
 
+    /// <summary>
+    /// The agency's footage requests and the owner's answers (docs/footage.md): the console's
+    /// Requests page lists them and approves or declines through this.
+    /// </summary>
+    public FootageRequests FootageRequests => _footage.Requests;
+
     /// <summary>This device's topics (<c>Commands</c>, <c>CommandResults</c>, …).</summary>
     public TopicLayout Topics { get; }
 
@@ -289,7 +319,12 @@ public sealed class Appliance : IAsyncDisposable
         // still hold the video of a clip a crash interrupted.
         await _clipRecovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
         KeepRecorderLeftovers();
+
+        // Before the purge and the commands: overdue requests expire, and the open requests' windows
+        // are held again (holds live in memory) before the first purge or a new request.
+        _footage.Prepare();
         _recordingPurger.Start();
+        _footage.Start();
         _commands.Start();
         _onBox.Start();
         _documentInbox.Start();
@@ -330,6 +365,7 @@ public sealed class Appliance : IAsyncDisposable
             await _cameras.StopRecordersAsync().ConfigureAwait(false);
             await _recordingPurger.StopAsync().ConfigureAwait(false);
             await _commands.StopAsync().ConfigureAwait(false);
+            await _footage.StopAsync().ConfigureAwait(false);
             await _documentInbox.StopAsync().ConfigureAwait(false);
             await _inboxFolder.StopAsync().ConfigureAwait(false);
             await _heartbeats.StopAsync().ConfigureAwait(false);
@@ -393,11 +429,13 @@ public sealed class Appliance : IAsyncDisposable
 
         await _recordingPurger.DisposeAsync().ConfigureAwait(false);
         await _commands.DisposeAsync().ConfigureAwait(false);
+        await _footage.DisposeAsync().ConfigureAwait(false);
         await _documentInbox.DisposeAsync().ConfigureAwait(false);
         await _inboxFolder.DisposeAsync().ConfigureAwait(false);
         await _heartbeats.DisposeAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _footageStore.Dispose();
         _outbox.Dispose();
         _snapshots.Dispose();
 

@@ -1,6 +1,6 @@
 namespace EdgeIngest.Reports;
 
-/// <summary>One UTC day of the report; the totals, and the hits and withheld events broken down.</summary>
+/// <summary>One UTC day of the report; the totals, the hits and withheld events broken down, and the footage requests by outcome.</summary>
 public sealed record DayReport(
     DateOnly Day,
     long VehiclesRead,
@@ -11,4 +11,5 @@ public sealed record DayReport(
     IReadOnlyList<WithheldCount> WithheldBy,
     long PurgedReads,
     long PurgedHits,
-    long PurgedEvidenceFiles);
+    long PurgedEvidenceFiles,
+    FootageCounts Footage);

@@ -37,6 +37,15 @@ public static class ReportCsv
             Row("purged_reads", "", "", day.PurgedReads);
             Row("purged_hits", "", "", day.PurgedHits);
             Row("purged_evidence_files", "", "", day.PurgedEvidenceFiles);
+            var footage = day.Footage;
+            Row("footage_requests", "", "received", footage.Received);
+            Row("footage_requests", "", "refused", footage.Refused);
+            Row("footage_requests", "", "approved", footage.Approved);
+            Row("footage_requests", "", "declined", footage.Declined);
+            Row("footage_requests", "", "expired", footage.Expired);
+            Row("footage_requests", "", "delivered", footage.Delivered);
+            Row("footage_requests", "", "failed", footage.Failed);
+            Row("footage_bytes_delivered", "", "", footage.BytesDelivered);
         }
 
         return csv.ToString();

@@ -33,7 +33,16 @@ public static class ReportText
             {
                 Line($"              withheld: {withheld.Count} {Words(withheld.Category)} ({Words(withheld.Reason)})");
             }
+
+            if (day.Footage.Any)
+            {
+                Line($"              footage requests: {Footage(day.Footage)}");
+            }
         }
+
+        var footage = report.PerDay.Aggregate(FootageCounts.None, (sum, day) => sum.Plus(day.Footage));
+        text.AppendLine();
+        Line($"Footage requests from the agency in this time: {Footage(footage)}.");
 
         text.AppendLine();
         if (report.HotlistVersions.Count == 0)
@@ -90,6 +99,10 @@ public static class ReportText
     }
 
     private static string Words(string name) => name.Replace('_', ' ');
+
+    private static string Footage(FootageCounts f) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{f.Received} received, {f.Refused} refused at once, {f.Approved} approved, {f.Declined} declined, {f.Expired} expired unanswered, {f.Delivered} delivered ({f.BytesDelivered} bytes of video), {f.Failed} failed");
 
     private static string When(DateTimeOffset? at) =>
         at is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "at an unknown time";

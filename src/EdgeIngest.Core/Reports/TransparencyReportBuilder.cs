@@ -14,14 +14,14 @@ public static class TransparencyReportBuilder
         var to = DateOnly.FromDateTime(now.UtcDateTime);
         var from = to.AddDays(-(days - 1));
         var counts = store?.DailyCounts(from, to) ?? [];
+        var records = AuditReader.ReadRecords(audit).ToList();
         var perDay = new List<DayReport>(days);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            perDay.Add(DayOf(day, counts));
+            perDay.Add(DayOf(day, counts, records));
         }
 
         var cameras = counts.Where(c => c.Counter == DailyCounters.VehiclesRead).Select(c => c.Detail).Distinct().Order(StringComparer.Ordinal).ToList();
-        var records = AuditReader.ReadRecords(audit).ToList();
         var contents = store?.Contents() ?? new StoreContents(0, 0, 0, 0);
         return new TransparencyReport(
             TransparencyReport.SchemaV1,
@@ -39,7 +39,7 @@ public static class TransparencyReportBuilder
             Chain(AuditVerifier.Verify(audit)));
     }
 
-    private static DayReport DayOf(DateOnly day, IReadOnlyList<DailyCount> counts)
+    private static DayReport DayOf(DateOnly day, IReadOnlyList<DailyCount> counts, List<AuditRecord> records)
     {
         var today = counts.Where(c => c.Day == day).ToList();
         long Sum(string counter) => today.Where(c => c.Counter == counter).Sum(c => c.Value);
@@ -53,7 +53,32 @@ public static class TransparencyReportBuilder
             [.. today.Where(c => c.Counter == DailyCounters.Withheld).Select(c => new WithheldCount(c.Category, c.Detail, c.Value))],
             Sum(DailyCounters.PurgedReads),
             Sum(DailyCounters.PurgedHits),
-            Sum(DailyCounters.PurgedEvidence));
+            Sum(DailyCounters.PurgedEvidence),
+            Footage(records.Where(r => r.AtTime is { } at && DateOnly.FromDateTime(at.UtcDateTime) == day)));
+    }
+
+    /// <summary>Footage requests by outcome, from the audit records of the steps (the audit is their record on the box).</summary>
+    private static FootageCounts Footage(IEnumerable<AuditRecord> records)
+    {
+        long received = 0, refused = 0, approved = 0, declined = 0, expired = 0, delivered = 0, failed = 0, bytes = 0;
+        foreach (var record in records)
+        {
+            switch (record.Kind)
+            {
+                case AuditKinds.FootageReceived: received++; break;
+                case AuditKinds.FootageRefused: refused++; break;
+                case AuditKinds.FootageApproved: approved++; break;
+                case AuditKinds.FootageDeclined: declined++; break;
+                case AuditKinds.FootageExpired: expired++; break;
+                case AuditKinds.FootageFailed: failed++; break;
+                case AuditKinds.FootageDelivered:
+                    delivered++;
+                    bytes += long.TryParse(record.Field(AuditFields.FootageBytes), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : 0;
+                    break;
+            }
+        }
+
+        return new FootageCounts(received, refused, approved, declined, expired, delivered, failed, bytes);
     }
 
     /// <summary>The version in force when the span began (if any), then every version accepted within it.</summary>

@@ -153,6 +153,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         EvidenceDownloads.Map(app);
         ConsoleScripts.Map(app);
         CameraFrames.Map(app);
+        FootageStills.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -176,13 +177,14 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>The password's stamp as a session claim: a session made under another password is no longer one.</summary>
     internal static Claim StampOf(PasswordStore passwords) => new(StampClaim, passwords.Stamp);
 
-    /// <summary>Pages send the browser to the login; downloads, snapshots and scripts (not pages a person reads) answer 401.</summary>
+    /// <summary>Pages send the browser to the login; downloads, snapshots, request stills and scripts (not pages a person reads) answer 401.</summary>
     private static Task RedirectPagesAnswerApi401(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             || context.Request.Path.StartsWithSegments(EvidenceDownloads.Prefix, StringComparison.Ordinal)
             || context.Request.Path.StartsWithSegments("/scripts", StringComparison.Ordinal)
-            || CameraFrames.IsFrameRequest(context.Request.Path))
+            || CameraFrames.IsFrameRequest(context.Request.Path)
+            || FootageStills.IsStillRequest(context.Request.Path))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

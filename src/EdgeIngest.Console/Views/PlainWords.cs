@@ -64,5 +64,47 @@ internal static class PlainWords
         _ => "other",
     };
 
+    /// <summary>
+    /// A moment in the box's own time zone, to the second, with the zone said (<c>2026-12-06 15:00:00 UTC+01:00</c>):
+    /// what a footage request's window looks like on the owner's clock.
+    /// </summary>
+    public static string LocalInstant(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + Offset(local.Offset);
+    }
+
+    /// <summary>A window in the box's time: <c>2026-12-06 14:00:00 to 14:30:00 UTC</c> (the end's date and zone said again only when they differ).</summary>
+    public static string LocalWindow(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        var (start, end) = (TimeZoneInfo.ConvertTime(from, zone), TimeZoneInfo.ConvertTime(to, zone));
+        var sameDay = start.Date == end.Date && start.Offset == end.Offset;
+        return sameDay
+            ? $"{start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} to {end.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {Offset(end.Offset)}"
+            : $"{LocalInstant(from, zone)} to {LocalInstant(to, zone)}";
+    }
+
+    /// <summary>A length of video as a person says it: <c>45 s</c>, <c>30 min</c>, <c>1 h 30 min</c>.</summary>
+    public static string Length(TimeSpan length)
+    {
+        var seconds = (long)Math.Round(length.TotalSeconds);
+        var (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return seconds < 60 ? $"{seconds} s"
+            : hours == 0 ? (rest == 0 ? $"{minutes} min" : $"{minutes} min {rest} s")
+            : minutes == 0 ? $"{hours} h"
+            : $"{hours} h {minutes} min";
+    }
+
+    /// <summary>How long until a moment, as in "expires in 6 days"; "now" once it has come.</summary>
+    public static string Until(TimeSpan left) =>
+        left <= TimeSpan.Zero ? "now"
+        : left.TotalSeconds < 90 ? $"in {left.TotalSeconds:0} s"
+        : left.TotalMinutes < 90 ? $"in {left.TotalMinutes:0} min"
+        : left.TotalHours < 48 ? $"in {left.TotalHours:0} h"
+        : $"in {left.TotalDays:0} days";
+
+    private static string Offset(TimeSpan offset) =>
+        offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

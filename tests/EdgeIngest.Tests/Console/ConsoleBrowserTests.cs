@@ -14,7 +14,7 @@ namespace EdgeIngest.Tests.WebConsole;
 /// </summary>
 public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<ConsoleFixture>
 {
-    private static readonly string[] Pages = ["", "cameras", "cameras/edit?id=entrance", "hits", "reads", "agreement", "audit", "report", "password"];
+    private static readonly string[] Pages = ["", "cameras", "cameras/edit?id=entrance", "hits", "reads", "requests", "agreement", "audit", "report", "password"];
 
     [Fact]
     public async Task First_Run_Sets_The_Password_Only_Through_The_Setup_Token_And_Then_Closes_The_Page()
@@ -217,7 +217,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture site) : IClassFixture<Con
         Assert.True(scrollWidth <= 375, $"the page is {scrollWidth} px wide on a 375 px screen");
         await ConsoleFixture.ScreenshotAsync(page, "status-phone");
 
-        foreach (var path in new[] { "hits", "reads", "agreement", "audit", "report" })
+        foreach (var path in new[] { "hits", "reads", "requests", "agreement", "audit", "report" })
         {
             await page.GotoAsync(new Uri(site.Address, path).ToString());
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

@@ -16,11 +16,13 @@ namespace EdgeIngest.Tests.WebConsole;
 /// headless Debian chromium driven by Playwright. More consoles over the same appliance, each with its
 /// own password folder, come from <see cref="StartFreshConsoleAsync"/>. Hit clips are off here (a
 /// segment recorder per camera costs CPU the other tests need); <see cref="ClipsConsoleFixture"/> has them.
+/// The continuous recording is off too, but in <see cref="FootageConsoleFixture"/>.
 /// </summary>
 public class ConsoleFixture : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
     private readonly bool _clips;
+    private readonly bool _recording;
     private readonly DemoCamerasFixture _cameras = new();
     private readonly List<ConsoleHost> _extra = [];
     private MosquittoBroker? _broker;
@@ -39,7 +41,8 @@ public class ConsoleFixture : IAsyncLifetime
     }
 
     /// <param name="clips">Record segments and cut a short clip (3 s + 3 s) of every hit, kept on the box.</param>
-    protected ConsoleFixture(bool clips) => _clips = clips;
+    /// <param name="recording">Keep the continuous recording on disk (footage requests are cut from it); off by default, for the CPU.</param>
+    protected ConsoleFixture(bool clips, bool recording = false) => (_clips, _recording) = (clips, recording);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -49,12 +52,15 @@ public class ConsoleFixture : IAsyncLifetime
 
     public EdgeIngestConfig Config { get; private set; } = null!;
 
+    /// <summary>The agency's broker the appliance is connected to.</summary>
+    internal MosquittoBroker Broker => _broker!;
+
     /// <summary>The simulator's address for a mount (<c>/cam1</c>, <c>/cam2</c>: the demo clip).</summary>
     public string SimulatedCamera(string mount) => _cameras.Simulator.UrlFor(mount);
 
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(InstallLayout.Root, ".test-artifacts", "console")).FullName;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await _cameras.InitializeAsync();
         _broker = await MosquittoBroker.StartAsync();
@@ -65,6 +71,7 @@ public class ConsoleFixture : IAsyncLifetime
         _workspace.WriteSignedAgreement(TestAgency.Agreement(1, HotlistCategories.StolenVehicle) with { Retention = new Agreements.RetentionDays(14, 180, 45) });
         Config = ConfigLoader.Load(_workspace.WriteConfig(_broker.Port, [("entrance", _cameras.Simulator.UrlFor("/cam1"))]));
         Config.Clips.Enabled = _clips;
+        Config.Recording.Enabled = _recording;
         if (_clips)
         {
             (Config.Clips.PreRollSeconds, Config.Clips.PostRollSeconds) = (3, 3);
@@ -146,7 +153,7 @@ public class ConsoleFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_playwright is not null)
         {

@@ -140,12 +140,8 @@ public sealed partial class AgencyReceiver
     private MqttNetClient CreateClient()
     {
         var broker = _config.Broker;
-        var settings = new MqttConnectionSettings
+        var settings = broker.ConnectionSettings(broker.ClientId) with
         {
-            Host = broker.Host,
-            Port = broker.Port,
-            ClientId = broker.ClientId,
-
             // A persistent session keyed by the fixed client id: the broker keeps the
             // subscriptions and queues QoS 1 messages while the receiver is away, and sends again
             // whatever it delivered but did not get a PUBACK for.
@@ -153,14 +149,7 @@ public sealed partial class AgencyReceiver
             SessionExpiry = SessionExpiry,
             ReceiveMaximum = UnacknowledgedLimit,
             ManualAcknowledgement = true,
-            Username = broker.Username,
-            Password = broker.Password,
-            UseTls = broker.Tls is not null,
-            CaFile = broker.Tls?.CaFile,
-            CertificateFile = broker.Tls?.CertFile,
-            KeyFile = broker.Tls?.KeyFile,
             KeepAlive = TimeSpan.FromSeconds(broker.KeepAliveSeconds),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         try
         {

@@ -1,4 +1,5 @@
 using EdgeIngest.Configuration;
+using EdgeIngest.Interop.Mqtt;
 
 namespace EdgeIngest.Receiving.Configuration;
 
@@ -22,4 +23,23 @@ public sealed class ReceiverBrokerConfig
 
     /// <summary>Null means plain TCP (loopback experiments only; the agency broker requires TLS).</summary>
     public TlsConfig? Tls { get; set; }
+
+    /// <summary>
+    /// How to reach the broker with the receiver's identity (address, credentials, TLS files) under
+    /// <paramref name="clientId"/>: the receiver's own, or another for a one-off tool (publishing a
+    /// document, asking for footage), which must never take over the receiver's persistent session.
+    /// </summary>
+    public MqttConnectionSettings ConnectionSettings(string clientId) => new()
+    {
+        Host = Host,
+        Port = Port,
+        ClientId = clientId,
+        Username = Username,
+        Password = Password,
+        UseTls = Tls is not null,
+        CaFile = Tls?.CaFile,
+        CertificateFile = Tls?.CertFile,
+        KeyFile = Tls?.KeyFile,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    };
 }

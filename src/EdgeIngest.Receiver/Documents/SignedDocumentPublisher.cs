@@ -36,20 +36,8 @@ public static partial class SignedDocumentPublisher
     public static async Task PublishAsync(ReceiverConfig config, IReadOnlyList<string> devices, string kind, byte[] envelope, Action<string> published, CancellationToken cancellationToken)
     {
         var broker = config.Broker;
-        await using var client = new MqttNetClient(new MqttConnectionSettings
-        {
-            Host = broker.Host,
-            Port = broker.Port,
-            // Not the receiver's own id: that would take over its persistent session.
-            ClientId = $"{broker.ClientId}-publish",
-            Username = broker.Username,
-            Password = broker.Password,
-            UseTls = broker.Tls is not null,
-            CaFile = broker.Tls?.CaFile,
-            CertificateFile = broker.Tls?.CertFile,
-            KeyFile = broker.Tls?.KeyFile,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        });
+        // Not the receiver's own id: that would take over its persistent session.
+        await using var client = new MqttNetClient(broker.ConnectionSettings($"{broker.ClientId}-publish"));
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
         foreach (var device in devices)
         {

@@ -25,21 +25,9 @@ public static class FootageRequester
         var broker = config.Broker;
         var topics = new TopicLayout(config.TopicPrefix, device);
         var answers = Channel.CreateUnbounded<MqttReceivedMessage>();
-        await using var client = new MqttNetClient(new MqttConnectionSettings
-        {
-            Host = broker.Host,
-            Port = broker.Port,
-            // Never the receiver's own id (that would take over its persistent session), and one
-            // per run, so that two requests made at once do not disconnect each other.
-            ClientId = $"{broker.ClientId}-request-{Guid.NewGuid().ToString("N")[..8]}",
-            Username = broker.Username,
-            Password = broker.Password,
-            UseTls = broker.Tls is not null,
-            CaFile = broker.Tls?.CaFile,
-            CertificateFile = broker.Tls?.CertFile,
-            KeyFile = broker.Tls?.KeyFile,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        });
+        // Never the receiver's own id (that would take over its persistent session), and one per
+        // run, so that two requests made at once do not disconnect each other.
+        await using var client = new MqttNetClient(broker.ConnectionSettings($"{broker.ClientId}-request-{Guid.NewGuid().ToString("N")[..8]}"));
         client.MessageReceived += (_, message) => answers.Writer.TryWrite(message);
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await client.SubscribeAsync(topics.CommandResults, 1, cancellationToken).ConfigureAwait(false);

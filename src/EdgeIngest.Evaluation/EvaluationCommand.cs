@@ -84,10 +84,11 @@ public static class EvaluationCommand
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         var plates = run.Plates;
-        int exact = 0, detected = 0, notDetected = 0, noRead = 0, wrongRead = 0;
+        int exact = 0, detected = 0, notDetected = 0, noRead = 0, wrongRead = 0, amongAlternatives = 0;
         foreach (var plate in plates)
         {
             detected += plate.Detected ? 1 : 0;
+            amongAlternatives += plate.AmongAlternatives ? 1 : 0;
             switch (plate.Outcome)
             {
                 case PlateOutcome.Read:
@@ -108,6 +109,7 @@ public static class EvaluationCommand
         var count = Math.Max(1, plates.Count);
         return new EvaluationSummary(
             images, run.Unreadable.Count, plates.Count, exact, Math.Round((double)exact / count, 4), detected, Math.Round((double)detected / count, 4),
+            amongAlternatives, Math.Round((double)amongAlternatives / count, 4),
             Math.Round(run.MedianMs, 1), options.Finder == PlateFinder.Plate ? "plate" : "text",
             options.Reader == PlateReader.Plate ? "plate" : "text", options.DetectorLongSide, string.Join(',', options.Regions), new EvaluationErrors(notDetected, noRead, wrongRead));
     }
@@ -126,8 +128,9 @@ public static class EvaluationCommand
             {
                 var kind = plate.Outcome == PlateOutcome.NotDetected ? "not detected" : plate.TopRead.Length == 0 ? "no read" : "wrong read";
                 var read = plate.TopRead.Length == 0 ? "-" : plate.TopRead;
+                var alternatives = plate.Alternatives.Count == 0 ? string.Empty : $" (alternatives {string.Join(", ", plate.Alternatives)}{(plate.AmongAlternatives ? ": among them" : string.Empty)})";
                 await output.WriteLineAsync(
-                    string.Create(culture, $"{Path.GetFileName(plate.Truth.ImagePath)}: {kind}: expected {plate.Truth.Plate}, read {read}")).ConfigureAwait(false);
+                    string.Create(culture, $"{Path.GetFileName(plate.Truth.ImagePath)}: {kind}: expected {plate.Truth.Plate}, read {read}{alternatives}")).ConfigureAwait(false);
             }
         }
 
@@ -135,6 +138,7 @@ public static class EvaluationCommand
         await output.WriteLineAsync(string.Create(culture, $"images            {summary.Images}{skipped}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"plates            {summary.Plates}")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"exact reads       {summary.ExactReads} ({summary.Accuracy:P1}, top-ranked read, O = 0)")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(culture, $"with alternatives {summary.ReadOrAlternative} ({summary.ReadOrAlternativeShare:P1}, the right plate among the read and its alternatives)")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"detection recall  {summary.DetectedPlates} ({summary.DetectionRecall:P1})")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(culture, $"median ms/image   {summary.MedianMs:F1} (recognition only; finder {summary.Finder}, reader {summary.Reader}, text detector long side {summary.DetectorLongSide}, region {summary.Region})")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(

@@ -9,7 +9,8 @@ namespace EdgeIngest.Evaluation;
 /// Runs a recogniser over annotated images and judges every true plate. The judgement is strict:
 /// a plate counts as read only if the recogniser's TOP-ranked read matches it (in an image with
 /// k annotated plates, one of its top k reads), because the top read is what the pipeline acts
-/// on. Time is measured around recognition alone, not the file read or decode. An image that
+/// on. A second, looser figure counts a plate also when it is one of the judged read's runner-up
+/// readings (<see cref="PlateRead.Alternatives"/>), as hotlist matching tries them. Time is measured around recognition alone, not the file read or decode. An image that
 /// cannot be read or decoded (missing, damaged, not an image) is recorded with the reason and
 /// skipped: one bad file must not cost the rest of the run.
 /// </summary>
@@ -56,14 +57,34 @@ public sealed class PlateEvaluator(PaddleOcrPlateRecognizer recognizer, IImageDe
             }
 
             var matched = false;
+            var amongAlternatives = false;
             for (var r = 0; r < considered && !matched; r++)
             {
                 matched = PlateMatching.SameText(reads[r].Text, truth.Plate);
+                for (var a = 0; a < reads[r].Alternatives.Count && !amongAlternatives; a++)
+                {
+                    amongAlternatives = PlateMatching.SameText(reads[r].Alternatives[a], truth.Plate);
+                }
             }
 
             var outcome = matched ? PlateOutcome.Read : detected ? PlateOutcome.WrongRead : PlateOutcome.NotDetected;
-            results.Add(new PlateResult(truth, outcome, detected, reads.Count > 0 ? reads[0].Text : string.Empty));
+            results.Add(new PlateResult(truth, outcome, detected, reads.Count > 0 ? reads[0].Text : string.Empty)
+            {
+                Alternatives = reads.Count > 0 ? AlternativesOf(reads[0]) : [],
+                AmongAlternatives = matched || amongAlternatives,
+            });
         }
+    }
+
+    private static string[] AlternativesOf(in PlateRead read)
+    {
+        var alternatives = new string[read.Alternatives.Count];
+        for (var a = 0; a < alternatives.Length; a++)
+        {
+            alternatives[a] = read.Alternatives[a];
+        }
+
+        return alternatives;
     }
 
     private static double Median(double[] values)

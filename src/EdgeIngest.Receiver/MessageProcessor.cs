@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeIngest.Events;
 using EdgeIngest.Interop.Mqtt;
+using EdgeIngest.Footage;
 using EdgeIngest.Receiving.Clips;
+using EdgeIngest.Receiving.Footage;
 using EdgeIngest.Receiving.Output;
 using EdgeIngest.Receiving.Topics;
 using EdgeIngest.Receiving.Verification;
@@ -16,7 +18,7 @@ namespace EdgeIngest.Receiving;
 /// a bad message is logged with its topic and the reason and skipped (true: done with it); a disk
 /// error is logged and reported as false, so that the caller keeps the message unacknowledged and
 /// tries again. Every write is flushed to disk before this returns true. Each message of the
-/// outbox kinds (hits, reads, drops, command results, clip manifests and chunks) is stored at most
+/// outbox kinds (hits, reads, drops, command results, footage status, clip and footage manifests and chunks) is stored at most
 /// once, and its <see cref="AckKeys"/> key comes back so that the receiver can confirm it to the
 /// device, a duplicate and a message rejected for good included (sending it again cannot help). Counters move only after the log line or printed line is out, so
 /// whoever sees a count can rely on the line.
@@ -26,18 +28,24 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
     private readonly HitStore _hits = new(layout, clock);
     private readonly ClipAssembler _clips = new(layout);
     private readonly LoggedOnce _logs = new(layout);
+    private readonly FootageAssembler _footage = new(layout, clock);
 
-    /// <summary>Completes clips whose pieces were all on disk when the receiver last stopped.</summary>
+    /// <summary>Completes clips and footage whose pieces were all on disk when the receiver last stopped.</summary>
     public void ResumeClips()
     {
         foreach (var result in _clips.ResumeAll())
         {
             Report(result);
         }
+
+        foreach (var result in _footage.ResumeAll())
+        {
+            Report(result);
+        }
     }
 
     /// <returns>True when the message is durably stored, a duplicate, or rejected for good; false when the disk refused it and it should be tried again.</returns>
-    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox) and for a message too broken to name.</param>
+    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox), for a message too broken to name, and for a chunk of a footage part that failed its check and has not verified since.</param>
     public bool Handle(MqttReceivedMessage message, out DeviceAck? ack)
     {
         ack = null;
@@ -123,6 +131,16 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             case TopicKind.ClipChunk:
                 Report(_clips.AcceptChunk(device, topic.ClipEventId!, topic.ChunkIndex, payload));
                 return AckKeys.ForClipPart(ClipPartTopic(topic));
+            case TopicKind.FootageStatus:
+                var status = FootageStatusVerifier.Verify(payload, device);
+                StoreFootageStatus(status, payload);
+                return AckKeys.ForEvent("footage-status", status.EventId);
+            case TopicKind.FootageManifest:
+                Report(_footage.AcceptManifest(FootageManifestVerifier.Verify(payload, device, topic.RequestId!), payload));
+                return AckKeys.ForClipPart(FootageTopic.Relative(topic));
+            case TopicKind.FootageChunk:
+                Report(_footage.AcceptChunk(device, topic.RequestId!, topic.CameraId!, topic.PartIndex, topic.ChunkIndex, payload, out var confirm));
+                return confirm ? AckKeys.ForClipPart(FootageTopic.Relative(topic)) : null;
             default:
                 throw new MessageRejectedException($"no handler for {topic.Kind}");
         }
@@ -141,10 +159,12 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             TopicKind.Read => "reads",
             TopicKind.Drop => "drops",
             TopicKind.CommandResult => "command-results",
+            TopicKind.FootageStatus => "footage-status",
             TopicKind.ClipManifest or TopicKind.ClipChunk => ClipPartTopic(topic),
+            TopicKind.FootageManifest or TopicKind.FootageChunk => FootageTopic.Relative(topic),
             _ => null,
         };
-        if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk)
+        if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk or TopicKind.FootageManifest or TopicKind.FootageChunk)
         {
             return relative;
         }
@@ -214,6 +234,53 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
         else
         {
             ReceiverLog.DuplicateDeviceMessage(logger, log, device);
+        }
+    }
+
+    private void StoreFootageStatus(FootageStatusEvent status, byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var folder = layout.FootageRequest(status.CaseNumber, status.RequestId);
+        if (!_logs.AppendFootageStatus(status.DeviceId, status.EventId, folder, JsonPayload.Compact(document.RootElement)))
+        {
+            ReceiverLog.DuplicateDeviceMessage(logger, "footage-status", status.DeviceId);
+            return;
+        }
+
+        ReceiverLog.FootageStatusStored(logger, status.RequestId, status.CaseNumber, status.DeviceId, status.State);
+        console.WriteLine(FootageLine.Format(status));
+        counters.CountFootageStatus();
+    }
+
+    private void Report(IReadOnlyList<FootageResult> results)
+    {
+        foreach (var result in results)
+        {
+            Report(result);
+        }
+    }
+
+    private void Report(FootageResult result)
+    {
+        switch (result.Outcome)
+        {
+            case FootageOutcome.Delivered:
+                ReceiverLog.FootageDelivered(logger, result.RequestId, result.DeviceId, result.Bytes, result.Path!);
+                console.WriteLine(FootageLine.Delivered(result, Path.GetRelativePath(layout.Root, result.Path!)));
+                counters.CountFootageDelivery();
+                break;
+            case FootageOutcome.PartRejected:
+                ReceiverLog.FootagePartRejected(logger, result.RequestId, result.DeviceId, result.Reason!, result.Path!);
+                counters.CountRejectedFootage();
+                break;
+            case FootageOutcome.CameraRejected:
+                ReceiverLog.FootageCameraRejected(logger, result.RequestId, result.DeviceId, result.Reason!, result.Path!);
+                counters.CountRejectedFootage();
+                break;
+            case FootageOutcome.Waiting:
+            case FootageOutcome.Duplicate:
+            default:
+                break;
         }
     }
 

@@ -12,6 +12,9 @@ public sealed class ReceiverCounters
     private long _clips;
     private long _rejectedClips;
     private long _rejectedMessages;
+    private long _footageStatuses;
+    private long _footageDeliveries;
+    private long _rejectedFootage;
 
     public long Hits => Interlocked.Read(ref _hits);
 
@@ -35,6 +38,21 @@ public sealed class ReceiverCounters
     /// <summary>Messages that failed verification (or could not be stored) and were skipped.</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejectedMessages);
 
+    /// <summary>Footage request status events stored (approved, declined, …).</summary>
+    public long FootageStatuses => Interlocked.Read(ref _footageStatuses);
+
+    /// <summary>Footage requests whose every file arrived, was verified and is stored with its custody record.</summary>
+    public long FootageDeliveries => Interlocked.Read(ref _footageDeliveries);
+
+    /// <summary>Footage parts (or stray chunks) that disagreed with their manifest and were set aside.</summary>
+    public long RejectedFootage => Interlocked.Read(ref _rejectedFootage);
+
+    internal void CountFootageStatus() => Interlocked.Increment(ref _footageStatuses);
+
+    internal void CountFootageDelivery() => Interlocked.Increment(ref _footageDeliveries);
+
+    internal void CountRejectedFootage() => Interlocked.Increment(ref _rejectedFootage);
+
     internal void CountHit() => Interlocked.Increment(ref _hits);
 
     internal void CountCorrection() => Interlocked.Increment(ref _corrections);
@@ -55,5 +73,6 @@ public sealed class ReceiverCounters
 
     public override string ToString() =>
         $"{Hits} hit(s), {DuplicateHits} duplicate hit(s), {Corrections} correction(s), {Reads} read(s), {DuplicateReads} duplicate read(s), " +
-        $"{Clips} clip(s), {RejectedClips} rejected clip(s), {DeviceMessages} device message(s), {RejectedMessages} rejected message(s)";
+        $"{Clips} clip(s), {RejectedClips} rejected clip(s), {DeviceMessages} device message(s), {RejectedMessages} rejected message(s), " +
+        $"{FootageStatuses} footage status(es), {FootageDeliveries} footage delivery(ies), {RejectedFootage} rejected footage part(s)";
 }

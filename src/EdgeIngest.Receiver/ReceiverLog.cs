@@ -57,4 +57,16 @@ internal static partial class ReceiverLog
 
     [LoggerMessage(EventId = 823, Level = LogLevel.Information, Message = "Connected without a broker session: asked device {DeviceId} to send again what it has not had confirmed (it may have been lost with the broker)")]
     public static partial void AskedForResend(ILogger logger, string deviceId);
+
+    [LoggerMessage(EventId = 830, Level = LogLevel.Information, Message = "Footage request {RequestId} (case {CaseNumber}) from {DeviceId}: {State}")]
+    public static partial void FootageStatusStored(ILogger logger, string requestId, string caseNumber, string deviceId, string state);
+
+    [LoggerMessage(EventId = 831, Level = LogLevel.Information, Message = "Footage request {RequestId} from {DeviceId} delivered and verified: {Bytes} bytes in {Path}")]
+    public static partial void FootageDelivered(ILogger logger, string requestId, string deviceId, long bytes, string path);
+
+    [LoggerMessage(EventId = 832, Level = LogLevel.Error, Message = "Footage request {RequestId} from {DeviceId}: part rejected: {Reason}; its chunks are kept in {Path}, not as footage, and a resend replaces them")]
+    public static partial void FootagePartRejected(ILogger logger, string requestId, string deviceId, string reason, string path);
+
+    [LoggerMessage(EventId = 833, Level = LogLevel.Error, Message = "Footage request {RequestId} from {DeviceId}: {Reason}; the verified parts are kept in {Path}")]
+    public static partial void FootageCameraRejected(ILogger logger, string requestId, string deviceId, string reason, string path);
 }

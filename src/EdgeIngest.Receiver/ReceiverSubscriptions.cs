@@ -17,5 +17,7 @@ public static class ReceiverSubscriptions
         $"{prefix}/+/drops",
         $"{prefix}/+/command-results",
         $"{prefix}/+/clips/#",
+        $"{prefix}/+/footage-status",
+        $"{prefix}/+/footage/#",
     ];
 }

@@ -9,6 +9,7 @@ var root = new RootCommand("EdgeIngest: licence-plate recognition at the edge. R
     ReceiveCommand.Create(),
     HotlistCommand.Create(),
     AgreementCommand.Create(),
+    RequestCommand.Create(),
     AuditCommand.Create(),
     ReportCommand.Create(),
     EnrollCommand.Create(),

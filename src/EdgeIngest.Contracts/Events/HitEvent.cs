@@ -8,8 +8,9 @@ namespace EdgeIngest.Events;
 /// (<see cref="AgreementVersion"/>, null when the box runs under its local policy alone).
 /// <c>edgeingest.hit/3</c> adds <see cref="FirstReadAt"/>, when the pass's first readable frame
 /// was captured (what the hit's latency counts from; <see cref="OccurredAt"/> is its best
-/// frame's time), and <see cref="Alternatives"/>, the other readings the pass's reads support,
-/// which hotlist matching tried after the voted plate (null when every read agreed).
+/// frame's time), and <see cref="Alternatives"/>, up to four other readings the pass's reads
+/// support (the tracker vote's, then the recogniser's runner-up readings), which hotlist matching
+/// tried after the voted plate (null when there are none).
 /// </summary>
 public sealed record HitEvent(
     string Schema,

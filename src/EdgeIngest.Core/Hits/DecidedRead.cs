@@ -30,6 +30,6 @@ internal sealed record DecidedRead(
 
     public string? CorrectsEventId { get; init; }
 
-    /// <summary>The tracker's other readings of the pass (up to two), null when every read agreed.</summary>
+    /// <summary>The tracker's other readings of the pass (up to four: the vote's, then the recogniser's runner-up readings), null when there are none.</summary>
     public IReadOnlyList<string>? Alternatives { get; init; }
 }

@@ -16,7 +16,8 @@ namespace EdgeIngest.Reads;
 /// as no plate); a read is corrected to the region's plate layout it nearly fits (look-alike
 /// letters and digits only, <see cref="PlateLayouts.Correct"/>); reads that look like plates and do
 /// not overlap a better one are kept, ranked by whether they fit a layout of the region, then
-/// largest first.
+/// largest first. Each carries the recogniser's runner-up readings of its band that come close to
+/// the read's probability (<see cref="PlateRead.Alternatives"/>), for hotlist matching.
 /// Tensors, box lists and text buffers are allocated at construction; once warm a frame
 /// allocates nothing, with or without a plate: reads are values and their text comes from a
 /// bounded cache, so only a text never seen before (a new plate) costs a string.
@@ -29,6 +30,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     // A band narrower than this share of its plate candidate may have lost an end character. A
     // plate detector's box hugs the plate, and a US plate's characters span most of its width.
     private const float NarrowBandFraction = 0.85f;
+
+    // How many readings the beam search keeps: the second attempt's width (models/README.md), where
+    // the right plate of six wrong reads was among them.
+    private const int SearchWidth = 8;
 
     private readonly IRegionFinder finder;
     private readonly TextLineReader reader;
@@ -50,6 +55,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     // Per character of text / otherText: how likely its look-alike was (CtcDecoder), for correction.
     private readonly float[] lookAlikes;
     private readonly float[] otherLookAlikes;
+
+    // The runner-up readings of text / otherText, and text as read before correction.
+    private readonly TopReadings readings;
+    private readonly TopReadings otherReadings;
+    private readonly char[] uncorrected;
+    private readonly int maxAlternatives;
     private readonly PlateTextCache texts = new(TextCacheCapacity);
 
     private PaddleOcrPlateRecognizer(
@@ -79,6 +90,12 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         otherText = new char[text.Length];
         lookAlikes = new float[text.Length];
         otherLookAlikes = new float[text.Length];
+        uncorrected = new char[text.Length];
+
+        // The read and its uncorrected text may be among the readings too: room for them as well.
+        maxAlternatives = options.MaxReadAlternatives;
+        readings = new TopReadings(maxAlternatives + 2, text.Length);
+        otherReadings = new TopReadings(maxAlternatives + 2, text.Length);
     }
 
     /// <summary>
@@ -106,6 +123,14 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     {
         options ??= new PlateRecognizerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DetectorLongSide, 32, nameof(options.DetectorLongSide));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxReadAlternatives, nameof(options.MaxReadAlternatives));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxReadAlternatives, ReadAlternatives.Capacity, nameof(options.MaxReadAlternatives));
+        if (!(options.MinAlternativeShare is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MinAlternativeShare, $"{nameof(options.MinAlternativeShare)} must be above 0 and at most 1 (a share of the best reading's probability)");
+        }
+
         RequireFile(options.DetectorModelPath, "detector model");
         var (readerModel, readerKeys) = options.ReaderFiles;
         RequireFile(readerModel, options.Reader == PlateReader.Plate ? "plate recognizer model" : "recognizer model");
@@ -131,7 +156,10 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? new PlateDetector(Open(options.PlateDetectorModelPath), options.PlateDetectorThreshold)
                 : new TextDetector(Open(options.DetectorModelPath), options);
             var refiner = options.RefineCharacterBand ? new CharacterBandRefiner(Open(options.DetectorModelPath), options) : null;
-            var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys);
+            // The beams hold a read as long as the recogniser's text buffer (see the constructor).
+            var longest = Math.Max(options.Candidates.MaxLength, layouts.Longest) + 1;
+            var search = options.MaxReadAlternatives > 0 ? new CtcBeamSearch(SearchWidth, longest) : null;
+            var reader = new TextLineReader(Open(readerModel), alphabet, readerKeys, search, options.MinAlternativeShare);
             return new PaddleOcrPlateRecognizer(finder, refiner, reader, layouts, options);
         }
         catch
@@ -220,7 +248,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
             }
 
             recognitions++;
-            var result = reader.Read(image, band ?? candidate.Box, text, lookAlikes);
+            var result = reader.Read(image, band ?? candidate.Box, text, lookAlikes, readings);
             if (wholePlates && band is { } narrow && narrow.Width < NarrowBandFraction * candidate.Box.Width && recognitions < maxRecognitions
                 && !(result.Length >= longestStandard && filter.IsPlausibleText(text.AsSpan(0, result.Length), result.Confidence)))
             {
@@ -237,18 +265,20 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 // The band may have missed a group of characters the text detector split off
                 // (a logo between groups, a faint first character): read the whole plate once.
                 recognitions++;
-                result = reader.Read(image, candidate.Box, text, lookAlikes);
+                result = reader.Read(image, candidate.Box, text, lookAlikes, readings);
             }
 
             // Corrected in place, before the plausibility check: a digit read as its look-alike
             // letter in a digit position may be the plate's only digit.
             var read = text.AsSpan(0, result.Length);
+            read.CopyTo(uncorrected);
             layouts.Correct(read, lookAlikes.AsSpan(0, result.Length), minLookAlike, maxCorrections);
             if (filter.IsPlausibleText(read, result.Confidence))
             {
                 // The read keeps the finder's box: the whole plate (state name included) is what a
                 // snapshot should show an investigator; the band was only what the recogniser read.
-                reads.Add(new PlateRead(texts.Get(read), result.Confidence, candidate.Box));
+                var alternatives = AlternativesOf(read, uncorrected.AsSpan(0, result.Length), result.Confidence);
+                reads.Add(new PlateRead(texts.Get(read), result.Confidence, candidate.Box, alternatives));
             }
         }
 
@@ -304,7 +334,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
     private CtcResult Widen(BgrImage image, PlateBox band, PlateBox plate, CtcResult result, ref int recognitions)
     {
         recognitions++;
-        var widened = reader.Read(image, AcrossPlate(band, plate), otherText, otherLookAlikes);
+        var widened = reader.Read(image, AcrossPlate(band, plate), otherText, otherLookAlikes, otherReadings);
         var read = text.AsSpan(0, result.Length);
         var wideRead = otherText.AsSpan(0, widened.Length);
         var at = wideRead.IndexOf(read);
@@ -313,6 +343,7 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
         {
             wideRead.CopyTo(text);
             otherLookAlikes.AsSpan(0, widened.Length).CopyTo(lookAlikes);
+            readings.CopyFrom(otherReadings);
             return widened;
         }
 
@@ -334,17 +365,40 @@ public sealed class PaddleOcrPlateRecognizer : IPlateRecognizer
                 ? BandFraming.Looser(band, image.Width, image.Height)
                 : BandFraming.Tighter(band, image.Width, image.Height);
             recognitions++;
-            var again = reader.Read(image, box, otherText, otherLookAlikes);
+            var again = reader.Read(image, box, otherText, otherLookAlikes, otherReadings);
             var read = otherText.AsSpan(0, again.Length);
             if (again.Confidence > result.Confidence && filter.IsPlausibleText(read, again.Confidence))
             {
                 read.CopyTo(text);
                 otherLookAlikes.AsSpan(0, again.Length).CopyTo(lookAlikes);
+                readings.CopyFrom(otherReadings);
                 result = again;
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The runner-up readings a read carries: the band's most probable readings (in
+    /// <see cref="readings"/>, those close enough to the best) other than the read as reported and
+    /// as read before correction, that could be plates by the same rules, most probable first.
+    /// Kept as the recogniser read them (not corrected to a layout): hotlist matching folds
+    /// look-alikes itself. Their strings come from the text cache.
+    /// </summary>
+    private ReadAlternatives AlternativesOf(ReadOnlySpan<char> read, ReadOnlySpan<char> asRead, float confidence)
+    {
+        var alternatives = default(ReadAlternatives);
+        for (var rank = 0; rank < readings.Count && alternatives.Count < maxAlternatives; rank++)
+        {
+            var reading = readings.Reading(rank);
+            if (!reading.SequenceEqual(read) && !reading.SequenceEqual(asRead) && filter.IsPlausibleText(reading, confidence))
+            {
+                alternatives = alternatives.With(texts.Get(reading));
+            }
+        }
+
+        return alternatives;
     }
 
     /// <summary>

@@ -127,6 +127,25 @@ public sealed record PlateRecognizerOptions
     /// </summary>
     public float MinLookAlikeProbability { get; init; } = 0.05f;
 
+    /// <summary>
+    /// A read carries at most this many of the recogniser's runner-up readings
+    /// (<see cref="PlateRead.Alternatives"/>, at most <see cref="ReadAlternatives.Capacity"/>), for
+    /// hotlist matching to try after the read. 0: none, and no search for them. Chosen with
+    /// <see cref="MinAlternativeShare"/>: three readings add one validation plate only at a share
+    /// of 0.05 or less, where the set's reads carry 49 alternatives instead of 29.
+    /// </summary>
+    public int MaxReadAlternatives { get; init; } = 2;
+
+    /// <summary>
+    /// A runner-up reading is carried only when its probability is at least this share of the most
+    /// probable reading's (<see cref="CtcBeamSearch"/>). Chosen on the validation set with US
+    /// layouts (models/README.md, "Region templates", "Top-N readings carried"): the right plate is
+    /// the read or one of two alternatives for 59 of 69 plates at 0.02, 0.05 and 0.1, 57 at 0.2
+    /// and 0.3 (exact reads 55 at each); 0.1 is the largest share on that plateau, so the fewest
+    /// alternatives.
+    /// </summary>
+    public float MinAlternativeShare { get; init; } = 0.1f;
+
     /// <summary>Where the region template files are (<c>models/regions/</c>).</summary>
     public string RegionsDirectory { get; init; } = PlateRegions.DefaultDirectory;
 

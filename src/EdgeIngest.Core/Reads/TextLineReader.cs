@@ -17,9 +17,18 @@ internal sealed class TextLineReader : IDisposable
     private readonly RecognitionAlphabet alphabet;
     private readonly PinnedTensor input = new(1, 3, Height, MaxWidth);
     private readonly PinnedTensor output;
+    private readonly CtcBeamSearch? search;
+    private readonly double minShare;
 
-    public TextLineReader(IInferenceSession session, RecognitionAlphabet alphabet, string keysPath)
+    /// <param name="session">The recogniser model.</param>
+    /// <param name="alphabet">Its classes.</param>
+    /// <param name="keysPath">Its keys file, named in a contract error.</param>
+    /// <param name="search">Finds a read's runner-up readings when a <see cref="TopReadings"/> is asked for; null: none are.</param>
+    /// <param name="minShare">A runner-up reading is kept at this share of the most probable reading's probability or more.</param>
+    public TextLineReader(IInferenceSession session, RecognitionAlphabet alphabet, string keysPath, CtcBeamSearch? search = null, double minShare = 1)
     {
+        this.search = search;
+        this.minShare = minShare;
         ModelContract.RequireRecognizer(session, Height, alphabet.ClassCount, keysPath);
         this.session = session;
         this.alphabet = alphabet;
@@ -38,6 +47,26 @@ internal sealed class TextLineReader : IDisposable
         Preprocess(image, box);
         Infer();
         return CtcDecoder.Decode(output.Span, alphabet.ClassCount, alphabet, text, lookAlikes);
+    }
+
+    /// <summary>
+    /// As <see cref="Read(BgrImage, PlateBox, Span{char}, Span{float})"/>, with the most probable
+    /// readings of the same output in <paramref name="readings"/> (those with at least the reader's
+    /// share of the best one's probability; none searched for when no other reading can have it,
+    /// as on a plate read surely at every step).
+    /// </summary>
+    public CtcResult Read(BgrImage image, PlateBox box, Span<char> text, Span<float> lookAlikes, TopReadings readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var result = Read(image, box, text, lookAlikes);
+        readings.Clear();
+        if (search is not null && CtcBeamSearch.MayHaveRunnerUp(output.Span, alphabet.ClassCount, minShare))
+        {
+            search.Search(output.Span, alphabet.ClassCount, alphabet);
+            readings.Take(search, minShare);
+        }
+
+        return result;
     }
 
     // The three steps of Read, apart so benchmarks can time each on the real code.

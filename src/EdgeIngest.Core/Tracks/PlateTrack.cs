@@ -14,7 +14,11 @@ internal sealed class PlateTrack
     // past what a float adds precisely, and a vote of this many reads no longer moves.
     private const int MaxVotingReads = 64;
 
+    /// <summary>The most alternative readings a report carries (<see cref="FinalRead.Alternatives"/>).</summary>
+    public const int MaxAlternatives = 4;
+
     private readonly CharacterVote _votes = new();
+    private readonly ReadAlternativeTally _readAlternatives = new();
     private readonly char[] _vote = new char[CharacterVote.MaxLength];
     private int _voteLength;
     private int _votingReads;
@@ -95,6 +99,7 @@ internal sealed class PlateTrack
         var beforeLength = _voteLength;
         Vote.CopyTo(before);
         _votes.Add(read.Text, read.Confidence);
+        _readAlternatives.Add(read.Alternatives, read.Confidence);
         _voteLength = _votes.Write(_vote);
         VoteUnasked |= !Vote.SequenceEqual(before[..beforeLength]);
         var agrees = read.Text.AsSpan().SequenceEqual(Vote);
@@ -138,7 +143,33 @@ internal sealed class PlateTrack
     }
 
     private FinalRead Describe(string cameraId, string text) =>
-        new(cameraId, text, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, _votes.Alternatives(), FirstSeenAtUtc);
+        new(cameraId, text, Confidence, Best.Box, Best.Image, Best.CapturedAtUtc, Reads, Alternatives(text), FirstSeenAtUtc);
+
+    /// <summary>
+    /// The texts hotlist matching tries after <paramref name="voted"/>: the vote's own alternatives
+    /// first (texts the pass's frames read, position by position), then the recogniser's runner-up
+    /// readings of its reads, best supported first; no text twice, at most
+    /// <see cref="MaxAlternatives"/>; null when there are none. The vote's come first because they
+    /// are what some frame read, where a runner-up reading is what no frame read but a frame nearly
+    /// did; and the matcher prefers an earlier reading when two match alike.
+    /// </summary>
+    private IReadOnlyList<string>? Alternatives(string voted)
+    {
+        var fromVote = _votes.Alternatives();
+        if (_readAlternatives.Count == 0)
+        {
+            return fromVote;
+        }
+
+        var alternatives = new List<string>(MaxAlternatives);
+        if (fromVote is not null)
+        {
+            alternatives.AddRange(fromVote);
+        }
+
+        _readAlternatives.AppendTo(alternatives, voted, MaxAlternatives);
+        return alternatives.Count == 0 ? null : alternatives;
+    }
 
     /// <summary>The sink has been asked about the vote as it stands.</summary>
     public void Asked() => VoteUnasked = false;
@@ -151,6 +182,7 @@ internal sealed class PlateTrack
     {
         Best.Release();
         _votes.Clear();
+        _readAlternatives.Clear();
         _voteLength = 0;
         _votingReads = 0;
         Reads = 0;

@@ -44,4 +44,22 @@ public sealed class OutputLayout(string root)
 
     /// <summary>A clip whose bytes did not match its manifest, kept for a technician, never as a clip.</summary>
     public string RejectedClip(string device, string eventId) => Path.Combine(Root, "rejected", "clips", device, eventId);
+
+    /// <summary>A footage request's folder: <c>footage/{case}/{request_id}/</c>, the case number made a safe folder name.</summary>
+    public string FootageRequest(string caseNumber, string requestId) => Path.Combine(Root, "footage", Footage.FootageIds.CaseFolder(caseNumber), requestId);
+
+    /// <summary>The de-duplication record of a footage status event.</summary>
+    public string FootageStatusRecord(string device, string eventId) => Path.Combine(Root, ".footage", "status", device, $"{eventId}.json");
+
+    /// <summary>Written once a request's footage is all verified and stored: later redeliveries are duplicates.</summary>
+    public string FootageDelivered(string device, string requestId) => Path.Combine(Root, ".footage", "delivered", device, $"{requestId}.json");
+
+    /// <summary>Manifest, chunks and verified parts of footage still arriving; kept across receiver restarts.</summary>
+    public string PartialFootageRoot => Path.Combine(Root, ".partial", "footage");
+
+    public string PartialFootage(string device, string requestId) => Path.Combine(PartialFootageRoot, device, requestId);
+
+    /// <summary>The chunks of a footage part that failed its sha256 or length, kept for a technician, never as footage.</summary>
+    public string RejectedFootagePart(string device, string requestId, string cameraId, int part, DateTimeOffset at) =>
+        Path.Combine(Root, "rejected", "footage", device, requestId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cameraId}-part{part}-{at.UtcDateTime:yyyyMMddTHHmmssfff}Z"));
 }

@@ -5,12 +5,22 @@ namespace EdgeIngest.Receiving.Topics;
 
 /// <summary>
 /// A topic a device published on, taken apart: <c>{prefix}/{device}/{kind}</c>, or for clips
-/// <c>{prefix}/{device}/clips/{event_id}/manifest</c> and <c>.../chunks/{n}</c>. The device id and
-/// event id become file names, so they are checked as strictly as the device's own configuration
-/// checks them; nothing from a topic reaches the file system unchecked.
+/// <c>{prefix}/{device}/clips/{event_id}/manifest</c> and <c>.../chunks/{n}</c>, or for footage
+/// <c>{prefix}/{device}/footage/{request_id}/manifest</c> and
+/// <c>.../{camera}/{part}/chunks/{n}</c>. The device id, event id, request id and camera id become
+/// file names, so they are checked as strictly as the device's own configuration checks them;
+/// nothing from a topic reaches the file system unchecked.
 /// </summary>
 public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string? ClipEventId = null, int ChunkIndex = -1)
 {
+    /// <summary>For footage topics: the request id (the command id of the request).</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>For footage chunks: the camera and the part the chunk belongs to.</summary>
+    public string? CameraId { get; init; }
+
+    public int PartIndex { get; init; } = -1;
+
     /// <summary>The highest chunk number accepted (a 1 GiB clip in 16 KiB chunks).</summary>
     public const int MaxChunkIndex = 65535;
 
@@ -41,6 +51,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
             "heartbeat" => TopicKind.Heartbeat,
             "drops" => TopicKind.Drop,
             "command-results" => TopicKind.CommandResult,
+            "footage-status" => TopicKind.FootageStatus,
             _ => null,
         } : null;
         if (kind is { } simple)
@@ -50,7 +61,9 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
             return true;
         }
 
-        return TryParseClip(parts, device, out parsed, out problem);
+        return parts.Length >= 3 && parts[2] == "footage"
+            ? FootageTopic.TryParse(parts, device, out parsed, out problem)
+            : TryParseClip(parts, device, out parsed, out problem);
     }
 
     private static bool TryParseClip(string[] parts, string device, out DeviceTopic parsed, out string problem)
@@ -58,7 +71,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
         parsed = null!;
         if (parts.Length < 5 || parts[2] != "clips")
         {
-            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, corrections, reads, status, registration, heartbeat, drops, command-results or clips/...)";
+            problem = $"unknown topic '{string.Join('/', parts[2..])}' for device '{device}' (expected hits, corrections, reads, status, registration, heartbeat, drops, command-results, footage-status, clips/... or footage/...)";
             return false;
         }
 
@@ -88,7 +101,7 @@ public sealed partial record DeviceTopic(TopicKind Kind, string DeviceId, string
         return false;
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex DeviceIdPattern();

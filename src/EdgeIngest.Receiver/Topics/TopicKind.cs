@@ -13,4 +13,7 @@ public enum TopicKind
     CommandResult,
     ClipManifest,
     ClipChunk,
+    FootageStatus,
+    FootageManifest,
+    FootageChunk,
 }

@@ -15,10 +15,14 @@ public static class SizeLimits
     public const int SmallJson = 64 * 1024;
     public const long ClipBytes = 1024L * 1024 * 1024;
 
+    /// <summary>A footage manifest lists every 8 MiB part of up to 16 cameras (about 130 bytes each): room for days of video.</summary>
+    public const int FootageManifest = 8 * 1024 * 1024;
+
     public static int For(TopicKind kind) => kind switch
     {
         TopicKind.Hit => Hit,
-        TopicKind.ClipChunk => ClipChunk,
+        TopicKind.ClipChunk or TopicKind.FootageChunk => ClipChunk,
+        TopicKind.FootageManifest => FootageManifest,
         TopicKind.Heartbeat => Heartbeat,
         _ => SmallJson,
     };

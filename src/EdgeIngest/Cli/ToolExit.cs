@@ -4,7 +4,7 @@ using EdgeIngest.Configuration;
 namespace EdgeIngest.Cli;
 
 /// <summary>
-/// Exit codes of the owner's tools (<c>audit verify|show</c>, <c>report</c>), which scripts and
+/// Exit codes of the owner's tools (<c>audit verify|show</c>, <c>report</c>) and of the agency's <c>request</c>, which scripts and
 /// agencies act on: 0 done and the audit holds, 1 the audit does not hold or the tool failed,
 /// 2 a usage error, 3 a configuration that cannot be read.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class ToolExit
     public const int BadConfig = 3;
 
     /// <summary>The commands whose usage errors exit <see cref="Usage"/> (System.CommandLine's own code is 1, which here means "tampered").</summary>
-    private static readonly string[] ToolCommands = ["audit", "report", "enroll"];
+    private static readonly string[] ToolCommands = ["audit", "report", "enroll", "request"];
 
     /// <summary>For a parse error in a tool command: prints it and returns <see cref="Usage"/>; otherwise null.</summary>
     public static int? UsageError(ParseResult parsed)

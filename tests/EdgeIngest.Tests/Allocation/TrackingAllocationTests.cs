@@ -28,6 +28,7 @@ public sealed class TrackingAllocationTests(RecognizerFixture fixture) : IClassF
         var tracker = new PlateTracker("gate", new TrackerOptions());
         var sink = new CountingSink();
         var reads = new PlateRead[1];
+        var alternatives = ReadAlternatives.Of("7A8C123", "7ABC128");
         var at = T0;
         long before = 0;
         for (var i = 0; i < WarmUpFrames + MeasuredFrames; i++)
@@ -37,8 +38,9 @@ public sealed class TrackingAllocationTests(RecognizerFixture fixture) : IClassF
                 before = GC.GetAllocatedBytesForCurrentThread();
             }
 
-            // A little more sure each frame, so every read becomes the best frame and is copied.
-            reads[0] = read with { Confidence = 0.7f + (0.01f * i), Box = read.Box with { X = read.Box.X + i } };
+            // A little more sure each frame, so every read becomes the best frame and is copied;
+            // each carries runner-up readings (the recogniser's cached strings), which are tallied.
+            reads[0] = read with { Confidence = 0.7f + (0.01f * i), Box = read.Box with { X = read.Box.X + i }, Alternatives = alternatives };
             tracker.Observe(frame, at, reads, sink);
             at = at.AddSeconds(FrameStep);
         }

@@ -42,6 +42,7 @@ public sealed class EvaluationImageFormatsTests : IDisposable
         Assert.Equal(2, root.GetProperty("unreadable_images").GetInt32());
         Assert.Equal(2, root.GetProperty("plates").GetInt32());
         Assert.Equal(2, root.GetProperty("exact_reads").GetInt32());
+        Assert.Equal(2, root.GetProperty("read_or_alternative").GetInt32());
     }
 
     public void Dispose() => directory.Delete(recursive: true);

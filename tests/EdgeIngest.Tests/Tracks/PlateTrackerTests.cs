@@ -233,4 +233,38 @@ public sealed class PlateTrackerTests
 
         Assert.Equal(0, scene.Tracker.OpenTracks);
     }
+
+    [Fact]
+    public void A_Report_Carries_The_Votes_Alternatives_Then_The_Recognisers_Runner_Up_Readings_Best_Supported_First()
+    {
+        var scene = new TrackScene();
+        scene.Frame(0.0, Read("GMWF778", 0.7f, 100) with { Alternatives = ReadAlternatives.Of("6MWF778", "GMWE778") });
+        scene.Frame(0.2, Read("6MWF778", 0.9f, 160) with { Alternatives = ReadAlternatives.Of("6MWE778") });
+        scene.Frame(0.4, Read("6MWF77", 0.8f, 220) with { Alternatives = ReadAlternatives.Of("6MWF778", "6MWF779") });
+        scene.Frame(0.6, Read("6MWF778", 0.85f, 280) with { Alternatives = ReadAlternatives.Of("6MWE778") });
+        scene.Frame(1.4);
+
+        // First the vote's (a frame's G; the 6-character read), then the runner-up readings by the
+        // confidence of the reads that carried them: 6MWE778 (0.9 + 0.85), not 6MWF778 (1.5: the
+        // voted text itself), 6MWF779 (0.8); GMWE778 (0.7) finds the report full at four.
+        var report = Assert.Single(scene.Reports).Read;
+        Assert.Equal("6MWF778", report.Text);
+        Assert.Equal(["GMWF778", "6MWF77", "6MWE778", "6MWF779"], report.Alternatives!);
+    }
+
+    [Fact]
+    public void Reads_That_Agree_And_Carry_A_Runner_Up_Reading_Report_It_As_The_Only_Alternative()
+    {
+        var scene = new TrackScene();
+        for (var k = 0; k < 4; k++)
+        {
+            scene.Frame(0.2 * k, Read("XP52HH", 0.9f, 100 + (40 * k)) with { Alternatives = ReadAlternatives.Of("KP52HH") });
+        }
+
+        scene.Frame(1.5);
+
+        var report = Assert.Single(scene.Reports).Read;
+        Assert.Equal(("XP52HH", 4), (report.Text, report.Reads));
+        Assert.Equal(["KP52HH"], report.Alternatives!);
+    }
 }

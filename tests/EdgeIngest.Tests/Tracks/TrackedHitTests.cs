@@ -107,6 +107,28 @@ public sealed class TrackedHitTests : IDisposable
         Assert.Equal([("hit", 1L), ("correction", 1L)], counts.Where(c => c.Counter == DailyCounters.Disclosures).Select(c => (c.Detail, c.Value)).OrderByDescending(c => c.Detail == "hit"));
     }
 
+    [Fact]
+    public async Task A_Listed_Plate_Only_The_Recognisers_Runner_Up_Reading_Names_Becomes_A_Hit_Marked_Confirm_Before_Acting()
+    {
+        await using var path = HitPath.Start(_folder, "KP52HH");
+        var tracker = new PlateTracker("gate", new TrackerOptions());
+
+        // Every frame reads X for K (no look-alikes: the read alone is no hit), and the recogniser
+        // found KP52HH nearly as probable each time.
+        for (var k = 0; k < 4; k++)
+        {
+            Show(tracker, path.Router, 0.2 * k, 60, Read("XP52HH", 0.9f, 40 + (20 * k)) with { Alternatives = ReadAlternatives.Of("KP52HH") });
+        }
+
+        Show(tracker, path.Router, 1.8, 60);
+        await path.Committer.StopAsync();
+
+        var hit = JsonSerializer.Deserialize(Assert.Single(OutboxFolder.DrainAll(path.Outbox)).Payload, EventJsonContext.Default.HitEvent)!;
+        Assert.Equal(("XP52HH", "KP52HH"), (hit.Plate, hit.Hotlist.Plate));
+        Assert.Equal(["KP52HH"], hit.Alternatives!);
+        Assert.Equal(new MatchJson("exact", 0, ConfirmBeforeActing: true, "KP52HH"), hit.Match);
+    }
+
     private void Show(PlateTracker tracker, ITrackSink router, double seconds, byte grey, params PlateRead[] reads)
     {
         _pixels.AsSpan().Fill(grey);

@@ -159,9 +159,45 @@ public sealed class FootageDeliveryTests(FootageSegmentsFixture segments) : ICla
         Assert.Equal(footageRows, box.Waiting().Count(m => m.EventId == DurableOutbox.FootageGroup("fr-room")));
     }
 
-    private FootageBox Approved(string id, string cameras)
+    [Fact]
+    public void A_Segment_Larger_Than_A_Part_Is_Split_Inside_It()
     {
-        var box = new FootageBox(maxPartBytes: MaxPartBytes);
+        var partBytes = (int)(WindowFiles.Min(f => new FileInfo(f).Length) / 2);
+        using var box = Approved("fr-split", "[\"gate\"]", partBytes);
+
+        var manifest = RunUntilWaiting(box);
+        var whole = ReceiveAll(box, manifest)["gate"];
+
+        var camera = Assert.Single(manifest.Cameras);
+        Assert.True(camera.Parts.Count >= 8, $"{camera.Parts.Count} parts for 4 segments each over two parts' size");
+        Assert.All(camera.Parts, p => Assert.InRange(p.Bytes, 1, partBytes));
+        Assert.Equal(WindowFiles.SelectMany(File.ReadAllBytes).ToArray(), whole);
+        Assert.Equal(FootageStates.Delivered, box.Requests.Get("fr-split")!.State);
+    }
+
+    [Fact]
+    public void A_Camera_With_Nothing_Recorded_In_The_Window_Is_Listed_With_No_Parts()
+    {
+        using var box = new FootageBox(maxPartBytes: MaxPartBytes);
+        box.Record("gate", segments.Files, FootageBox.RecordedFrom);
+        // The yard camera was down during the window: video before and after it only.
+        box.Record("yard", segments.Files.Take(2).ToList(), FootageBox.RecordedFrom);
+        box.Record("yard", segments.Files.Take(2).ToList(), To);
+        Assert.True(box.NewProcessor().Process(FootageBox.Command("fr-gap", FootageBox.Footage(cameras: "[\"gate\",\"yard\"]")), box.Clock.GetUtcNow()).Ok);
+        Assert.True(box.Requests.Approve("fr-gap", From, To, "owner").Ok);
+
+        var manifest = RunUntilWaiting(box);
+        ReceiveAll(box, manifest);
+
+        var yard = manifest.Cameras.Single(c => c.CameraId == "yard");
+        Assert.Equal((0L, 0, From, From), (yard.Bytes, yard.Parts.Count, yard.StartsAt, yard.EndsAt));
+        Assert.Equal(Sha256([]), yard.Sha256);
+        Assert.Equal(FootageStates.Delivered, box.Requests.Get("fr-gap")!.State);
+    }
+
+    private FootageBox Approved(string id, string cameras, int? maxPartBytes = null)
+    {
+        var box = new FootageBox(maxPartBytes: maxPartBytes ?? MaxPartBytes);
         box.Record("gate", segments.Files, FootageBox.RecordedFrom);
         box.Record("yard", segments.Files, FootageBox.RecordedFrom);
         var outcome = box.NewProcessor().Process(FootageBox.Command(id, FootageBox.Footage(cameras: cameras)), box.Clock.GetUtcNow());

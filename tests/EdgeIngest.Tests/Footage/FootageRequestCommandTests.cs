@@ -1,131 +1,180 @@
 using System.Text.Json;
-using EdgeIngest.Agreements;
-using EdgeIngest.Audit;
-using EdgeIngest.Footage;
+using System.Threading.Channels;
+using EdgeIngest.Commands;
+using EdgeIngest.Interop.Mqtt;
+using EdgeIngest.Tests.BrokerAcl;
+using EdgeIngest.Tests.Delivery;
 using EdgeIngest.Tests.Infrastructure;
+using EdgeIngest.Tests.Receiving;
 
 namespace EdgeIngest.Tests.Footage;
 
-/// <summary>The <c>footage.request</c> command: taken as pending, or refused at once with the reason (docs/footage.md, "The request").</summary>
-public sealed class FootageRequestCommandTests(FootageSegmentsFixture segments) : IClassFixture<FootageSegmentsFixture>
+/// <summary>
+/// <c>edgeingest request footage</c>, run as the real CLI against the deployed agency broker; the
+/// test plays the device (the real device's answer is the end-to-end test's business).
+/// </summary>
+public sealed class FootageRequestCommandTests(AgencyPki pki) : IDisposable
 {
-    [Fact]
-    public void A_Good_Request_Is_Stored_Pending_Audited_And_Answered_Ok()
-    {
-        using var box = Recorded();
-
-        var outcome = box.NewProcessor().Process(FootageBox.Command("fr-2026-12-06-0001", FootageBox.Footage()), box.Clock.GetUtcNow());
-
-        Assert.True(outcome.Ok, outcome.Error);
-        var request = Assert.Single(box.Requests.List());
-        Assert.Equal("fr-2026-12-06-0001", request.RequestId);
-        Assert.Equal(FootageStates.Pending, request.State);
-        Assert.Equal("2026-004512", request.Spec.CaseNumber);
-        Assert.Equal(["gate"], request.Spec.Cameras);
-        Assert.Equal("white van, rear door", request.Spec.Note);
-        Assert.Equal(FootageBox.Now, request.ReceivedAt);
-        Assert.Equal(FootageBox.Now + TimeSpan.FromDays(FootageTerms.Default.AnswerWithinDays), request.ExpiresAt);
-
-        var received = Assert.Single(box.AuditRecords(AuditKinds.FootageReceived));
-        Assert.Equal("fr-2026-12-06-0001", received.Field(AuditFields.RequestId));
-        Assert.Equal("2026-004512", received.Field(AuditFields.CaseNumber));
-        Assert.Equal(new AuditPositionJson(received.Seq, received.Hash), request.ReceivedAudit);
-        Assert.Contains("Received footage request fr-2026-12-06-0001 (case 2026-004512) for burglary from Det. A. Ruiz #4411", AuditText.Describe(received), StringComparison.Ordinal);
-        Assert.Empty(box.AuditRecords(AuditKinds.FootageRefused));
-    }
-
-    public static TheoryData<string, string, string> Refusals => new()
-    {
-        { "fr-1", FootageBox.Footage(caseNumber: ""), "no case number" },
-        { "fr-2", """{"reason_code":"burglary","officer":"x","cameras":["gate"],"from":"2026-12-06T14:00:04Z","to":"2026-12-06T14:00:12Z"}""", "no case number" },
-        { "fr-3", FootageBox.Footage(from: "2026-12-06T01:00:00Z", to: "2026-12-06T14:00:12Z"), "longer than the agreement's max_window_hours of 12 h" },
-        { "fr-4", FootageBox.Footage(cameras: "[\"garage\"]"), "camera 'garage' is not on this device; its cameras: gate, yard" },
-        { "fr-5", FootageBox.Footage(from: "2026-12-06T13:00:00Z", to: "2026-12-06T13:30:00Z"), "before the oldest video held for camera 'gate' (from 2026-12-06T14:00:00.000Z)" },
-        { "fr-6", FootageBox.Footage(from: "2026-12-06T15:10:00Z", to: "2026-12-06T15:20:00Z"), "the window begins in the future" },
-        { "fr-7", FootageBox.Footage(cameras: "[\"yard\"]"), "no video is held for camera 'yard'" },
-        { "fr-8", FootageBox.Footage(from: "2026-12-06T14:00:12Z", to: "2026-12-06T14:00:04Z"), "footage.from (2026-12-06T14:00:12.000Z) must be before footage.to" },
-        { "fr-9", FootageBox.Footage(from: "2026-12-06T14:00:04"), "footage.from '2026-12-06T14:00:04' is not an ISO 8601 time with offset" },
-        { "fr-10", FootageBox.Footage(reasonCode: "Burglary!"), "footage.reason_code 'Burglary!' must be lower-case" },
-        { "fr-11", FootageBox.Footage(officer: ""), "footage.officer is empty" },
-        { "fr-12", FootageBox.Footage(cameras: "[]"), "footage.cameras must name 1 to 16 cameras, found 0" },
-        { "fr-13", FootageBox.Footage(cameras: "[\"gate\",\"gate\"]"), "footage.cameras names camera 'gate' twice" },
-        { "fr-14", FootageBox.Footage(note: new string('n', 1001)), "footage.note of 1001 characters exceeds the 1000-character limit" },
-        { "fr-15", FootageBox.Footage(caseNumber: new string('9', 65)), "footage.case_number of 65 characters exceeds the 64-character limit" },
-        { "fr-16", "\"not an object\"", "footage.request needs \"footage\"" },
-        { "fr/17", FootageBox.Footage(), "must be 1 to 64 characters of A-Z, a-z, 0-9" },
-    };
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "edgeingest.dll");
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgeingest-request-cli-").FullName;
 
     [Theory]
-    [MemberData(nameof(Refusals))]
-    public void A_Bad_Request_Is_Refused_At_Once_With_The_Reason_And_Nothing_Stored(string id, string footage, string reason)
+    [InlineData("--case", "Option '--case' is required")]
+    [InlineData("--camera", "Option '--camera' is required")]
+    [InlineData("--config", "Option '--config' is required")]
+    public async Task A_Missing_Option_Is_A_Usage_Error_Naming_It(string left, string expected)
     {
-        using var box = Recorded();
+        var arguments = Arguments("unused.yaml").ToList();
+        var at = arguments.IndexOf(left);
+        arguments.RemoveRange(at, 2);
 
-        var outcome = box.NewProcessor().Process(FootageBox.Command(id, footage), box.Clock.GetUtcNow());
+        var run = await RunAsync([.. arguments]);
 
-        Assert.False(outcome.Ok, $"request {id} was accepted; expected refusal: {reason}");
-        Assert.Contains(reason, outcome.Error, StringComparison.Ordinal);
-        using var result = JsonDocument.Parse(outcome.ResultPayload!);
-        Assert.False(result.RootElement.GetProperty("ok").GetBoolean());
-        Assert.Contains(reason, result.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Empty(box.Requests.List());
-        var refused = Assert.Single(box.AuditRecords(AuditKinds.FootageRefused));
-        Assert.Contains(reason, refused.Field(AuditFields.Reason), StringComparison.Ordinal);
-        Assert.Contains($"#{refused.Seq}  Refused footage request", AuditText.Describe(refused), StringComparison.Ordinal);
-        Assert.Empty(box.AuditRecords(AuditKinds.FootageReceived));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from", "2026-12-06T14:00:00", "--from '2026-12-06T14:00:00': expected an ISO 8601 time with offset")]
+    [InlineData("--to", "2026-12-06T13:00:00Z", "is not before --to")]
+    [InlineData("--case", " ", "--case is blank")]
+    [InlineData("--reason", "Burglary!", "--reason 'Burglary!' is not 1–64 lower-case letters")]
+    [InlineData("--id", "..", "--id '..' is not 1–64 letters")]
+    [InlineData("--id", "a/b", "--id 'a/b' is not 1–64 letters")]
+    [InlineData("--camera", "ga.te", "--camera 'ga.te' is not a camera id")]
+    [InlineData("--device", "dev/a", "--device 'dev/a' is not a device id")]
+    [InlineData("--wait", "0", "--wait 0: expected 1 to 3600 seconds")]
+    public async Task A_Bad_Value_Is_A_Usage_Error_Naming_The_Option(string option, string value, string expected)
+    {
+        var arguments = Arguments("unused.yaml").ToList();
+        var at = arguments.IndexOf(option);
+        if (at < 0)
+        {
+            arguments.AddRange([option, value]);
+        }
+        else
+        {
+            arguments[at + 1] = value;
+        }
+
+        var run = await RunAsync([.. arguments]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Without_An_Agreement_In_Force_Every_Request_Is_Refused()
+    public async Task The_Request_Is_Published_To_The_Device_And_Its_Pending_Answer_Printed_With_Exit_0()
     {
-        using var box = new FootageBox(withAgreement: false);
-        box.Record("gate", segments.Files, FootageBox.RecordedFrom);
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        var config = AgencyDevice.WriteReceiverConfig(broker, pki, Path.Combine(_dir, "agency"));
+        await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var commands = await AnswerCommandsAsync(device, ok: true, error: null);
 
-        var outcome = box.NewProcessor().Process(FootageBox.Command("fr-none", FootageBox.Footage()), box.Clock.GetUtcNow());
+        var run = await RunAsync([.. Arguments(config), "--camera", "yard", "--note", "white van, rear door", "--id", "fr-2026-12-06-0001"]);
 
-        Assert.False(outcome.Ok);
-        Assert.Equal("no data-sharing agreement in force: footage requests need one", outcome.Error);
-        Assert.Empty(box.Requests.List());
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StandardOutput} {run.StandardError}");
+        Assert.Contains("pending: request fr-2026-12-06-0001 waits for the owner of dev-a", run.StandardOutput, StringComparison.Ordinal);
+        var command = await commands.Reader.ReadAsync(TestContext.Current.CancellationToken);
+        Assert.False(command.Retain);
+        Assert.Equal(1, command.Qos);
+        using var json = JsonDocument.Parse(command.Payload);
+        var root = json.RootElement;
+        Assert.Equal(("edgeingest.command/1", "fr-2026-12-06-0001", "footage.request"), (root.GetProperty("schema").GetString(), root.GetProperty("command_id").GetString(), root.GetProperty("type").GetString()));
+        var footage = root.GetProperty("footage");
+        Assert.Equal(("2026-004512", "burglary", "Det. A. Ruiz #4411", "white van, rear door"),
+            (footage.GetProperty("case_number").GetString(), footage.GetProperty("reason_code").GetString(), footage.GetProperty("officer").GetString(), footage.GetProperty("note").GetString()));
+        Assert.Equal(["gate", "yard"], footage.GetProperty("cameras").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.Zero), footage.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 30, 0, TimeSpan.Zero), footage.GetProperty("to").GetDateTimeOffset());
     }
 
     [Fact]
-    public void The_Agreements_Max_Window_Decides_The_Longest_Window()
+    public async Task A_Refusal_Is_Printed_With_Its_Reason_And_Exit_1_And_A_Generated_Id_Is_Used()
     {
-        using var box = new FootageBox(agreement: TestAgency.Agreement(1) with { Footage = new FootageTerms(72, 1, 7) });
-        box.Record("gate", segments.Files, FootageBox.RecordedFrom);
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        var config = AgencyDevice.WriteReceiverConfig(broker, pki, Path.Combine(_dir, "agency"));
+        await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var commands = await AnswerCommandsAsync(device, ok: false, error: "window of 30 h is longer than the agreement's 12 h");
 
-        var outcome = box.NewProcessor().Process(FootageBox.Command("fr-long", FootageBox.Footage(from: "2026-12-06T13:30:00Z", to: "2026-12-06T14:30:01Z")), box.Clock.GetUtcNow());
+        var run = await RunAsync(Arguments(config));
 
-        Assert.False(outcome.Ok);
-        Assert.Contains("the window of 1 h is longer than the agreement's max_window_hours of 1 h", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("refused: dev-a refused request fr-", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("window of 30 h is longer than the agreement's 12 h", run.StandardOutput, StringComparison.Ordinal);
+        var command = await commands.Reader.ReadAsync(TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(command.Payload);
+        var id = json.RootElement.GetProperty("command_id").GetString()!;
+        Assert.StartsWith("fr-", id, StringComparison.Ordinal);
+        Assert.Equal(7, Guid.Parse(id[3..]).Version);
     }
 
     [Fact]
-    public void A_Redelivered_Request_Is_Answered_As_Before_And_Stored_Once_Even_After_A_Restart()
+    public async Task No_Answer_Within_The_Wait_Is_Exit_1_With_A_Clear_Message()
     {
-        using var box = Recorded();
-        var command = FootageBox.Command("fr-again", FootageBox.Footage());
-        var processor = box.NewProcessor();
+        await using var broker = await AgencyBroker.StartAsync(pki);
+        var config = AgencyDevice.WriteReceiverConfig(broker, pki, Path.Combine(_dir, "agency"));
 
-        var first = processor.Process(command, box.Clock.GetUtcNow());
-        var repeated = processor.Process(command, box.Clock.GetUtcNow());
-        box.Reopen();
-        var afterRestart = box.NewProcessor().Process(command, box.Clock.GetUtcNow());
-        var reused = box.NewProcessor().Process(FootageBox.Command("fr-again", FootageBox.Footage(caseNumber: "other")), box.Clock.GetUtcNow());
+        var run = await RunAsync([.. Arguments(config), "--wait", "2", "--id", "fr-silent"]);
 
-        Assert.True(first.Ok, first.Error);
-        Assert.True(repeated.Ok && repeated.Repeated);
-        Assert.True(afterRestart.Ok, afterRestart.Error);
-        Assert.False(reused.Ok);
-        Assert.Contains("request id 'fr-again' was already used for a different footage request", reused.Error, StringComparison.Ordinal);
-        Assert.Single(box.Requests.List());
-        Assert.Single(box.AuditRecords(AuditKinds.FootageReceived));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no answer from dev-a within 2 s", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--id fr-silent", run.StandardError, StringComparison.Ordinal);
     }
 
-    private FootageBox Recorded()
+    [Fact]
+    public async Task An_Unreachable_Broker_Is_Exit_1_Naming_It()
     {
-        var box = new FootageBox();
-        box.Record("gate", segments.Files, FootageBox.RecordedFrom);
-        return box;
+        int port;
+        await using (var broker = await AgencyBroker.StartAsync(pki))
+        {
+            port = broker.Port;
+        }
+
+        var config = Path.Combine(_dir, "receiver.yaml");
+        File.WriteAllText(config, $"""
+            broker:
+              host: 127.0.0.1
+              port: {port}
+              tls:
+                ca_file: {pki.CaCertificate}
+                cert_file: {pki.ReceiverCertificate}
+                key_file: {pki.ReceiverKey}
+            output_directory: {Path.Combine(_dir, "agency")}
+            """);
+
+        var run = await RunAsync(Arguments(config));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("edgeingest request footage: broker:", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", run.StandardError, StringComparison.Ordinal);
     }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string[] Arguments(string config) =>
+    [
+        "request", "footage", "--config", config, "--device", AgencyPki.DeviceA, "--camera", "gate",
+        "--from", "2026-12-06T14:00:00Z", "--to", "2026-12-06T14:30:00Z", "--case", "2026-004512",
+        "--reason", "burglary", "--officer", "Det. A. Ruiz #4411",
+    ];
+
+    /// <summary>Plays the device: answers every command on its topic as told, and hands the commands to the test.</summary>
+    private static async Task<Channel<MqttReceivedMessage>> AnswerCommandsAsync(IMqttClient device, bool ok, string? error)
+    {
+        var commands = Channel.CreateUnbounded<MqttReceivedMessage>();
+        device.MessageReceived += (_, message) =>
+        {
+            commands.Writer.TryWrite(message);
+            using var json = JsonDocument.Parse(message.Payload);
+            var answer = new CommandResult(CommandResult.SchemaV1, json.RootElement.GetProperty("command_id").GetString()!, AgencyPki.DeviceA, ok, error, DateTimeOffset.UtcNow);
+            // Not awaited: an event handler must not wait on the client.
+            _ = device.PublishAsync($"edgeingest/{AgencyPki.DeviceA}/command-results", JsonSerializer.SerializeToUtf8Bytes(answer, CommandJsonContext.Default.CommandResult), 1, retain: false, CancellationToken.None);
+        };
+        await device.SubscribeAsync($"edgeingest/{AgencyPki.DeviceA}/commands", 1, TestContext.Current.CancellationToken);
+        return commands;
+    }
+
+    private static Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [Cli, .. arguments], TimeSpan.FromSeconds(60));
 }

@@ -45,7 +45,7 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
     }
 
     /// <returns>True when the message is durably stored, a duplicate, or rejected for good; false when the disk refused it and it should be tried again.</returns>
-    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox), for a message too broken to name, and for a chunk of a footage part that failed its check and has not verified since.</param>
+    /// <param name="ack">On true, what to confirm to the device; null for status and heartbeat (not kept in its outbox), for a message too broken to name, for a refused footage manifest or chunk, and for a chunk of a footage part that failed its check and has not verified since.</param>
     public bool Handle(MqttReceivedMessage message, out DeviceAck? ack)
     {
         ack = null;
@@ -161,10 +161,14 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             TopicKind.CommandResult => "command-results",
             TopicKind.FootageStatus => "footage-status",
             TopicKind.ClipManifest or TopicKind.ClipChunk => ClipPartTopic(topic),
-            TopicKind.FootageManifest or TopicKind.FootageChunk => FootageTopic.Relative(topic),
+            // A refused footage manifest or chunk is never confirmed: the device counts a request
+            // delivered only when every part is confirmed, and must not while the agency holds
+            // nothing verified. It keeps sending it (at its doubling confirmation timeout) and
+            // each refusal is logged here with the reason.
+            TopicKind.FootageManifest or TopicKind.FootageChunk => null,
             _ => null,
         };
-        if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk or TopicKind.FootageManifest or TopicKind.FootageChunk)
+        if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk)
         {
             return relative;
         }

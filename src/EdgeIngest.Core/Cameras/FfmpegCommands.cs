@@ -52,7 +52,9 @@ internal static class FfmpegCommands
         "-f", "segment",
         "-segment_time", segmentSeconds.ToString(CultureInfo.InvariantCulture),
         "-segment_format", "mpegts",
-        "-reset_timestamps", "1",
+        // Timestamps run on across segments (no -reset_timestamps): footage is the recorded
+        // segments' bytes joined, and only then is it one stream with a true duration. The clip
+        // cutter's concat demuxer starts each file where the one before ended either way.
         "-segment_list", "pipe:1",
         "-segment_list_type", "csv",
         segmentPattern,

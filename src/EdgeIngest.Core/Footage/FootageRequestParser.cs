@@ -154,6 +154,9 @@ internal static partial class FootageRequestParser
             return $"footage.{name} {Quote(text)} is not an ISO 8601 time with offset (e.g. 2026-12-06T14:00:00Z)";
         }
 
+        // To the millisecond, as the store keeps every time: an approval of "all of it" must be
+        // exactly the requested window, not a few ticks outside it.
+        at = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
         return null;
     }
 

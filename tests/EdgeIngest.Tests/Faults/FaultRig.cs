@@ -45,6 +45,9 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public DeliveryTally Tally { get; }
 
+    /// <summary>The folders and files of the rig (configs, the receiver's output, the device's recording).</summary>
+    public FaultWorkspace Workspace => _workspace;
+
     public static async Task<FaultRig> StartAsync(AgencyPki pki, FaultRigOptions options)
     {
         var broker = await AgencyBroker.StartAsync(pki);
@@ -127,11 +130,18 @@ internal sealed class FaultRig : IAsyncDisposable
     public async Task<FaultFigures> CountAsync(string scenario, Stopwatch recovering, Stopwatch wall, IReadOnlyDictionary<string, double>? measured = null)
     {
         var figures = await Tally.WaitAndCountAsync(scenario, Tally.QueuedEvents(), recovering, FaultTiming.RecoveryBound, wall, measured);
+        await SaveLogsAsync(scenario);
+        return figures;
+    }
+
+    /// <summary>Keeps the service's, the receiver's and the broker's logs in .test-artifacts/faults/SCENARIO/; returns the folder.</summary>
+    public async Task<string> SaveLogsAsync(string scenario)
+    {
         var folder = Directory.CreateDirectory(Path.Combine(InstallLayout.Root, ".test-artifacts", "faults", scenario)).FullName;
         await File.WriteAllLinesAsync(Path.Combine(folder, "service.log"), Service.TimedLines.Select(Stamped));
         await File.WriteAllLinesAsync(Path.Combine(folder, "receiver.log"), (Receiver?.TimedLines ?? []).Select(Stamped));
         await File.WriteAllTextAsync(Path.Combine(folder, "broker.log"), Broker.ReadLog());
-        return figures;
+        return folder;
     }
 
     /// <summary>The ffmpeg processes that read this rig's camera and are not children of the running service.</summary>

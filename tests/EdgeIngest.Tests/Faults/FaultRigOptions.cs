@@ -14,4 +14,11 @@ internal sealed record FaultRigOptions
 
     /// <summary>Starts the receiver with the rest (otherwise a scenario starts it when it wants).</summary>
     public bool ReceiverOnline { get; init; } = true;
+
+    /// <summary>
+    /// Footage requests on: a signed agreement in force (the default footage terms), the owner's
+    /// console on a loopback port with <see cref="FaultWorkspace.ConsolePassword"/>, and the
+    /// continuous recording in data/recordings.
+    /// </summary>
+    public bool Footage { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using EdgeIngest.Hotlists;
 using EdgeIngest.Tests.BrokerAcl;
+using EdgeIngest.WebConsole.Access;
 using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.Faults;
@@ -21,6 +23,9 @@ internal sealed class FaultWorkspace : IDisposable
         TRK5150,Expired registration,low
         """;
 
+    /// <summary>The owner's console password when <see cref="FaultRigOptions.Footage"/> is on.</summary>
+    public const string ConsolePassword = "correct horse battery";
+
     private FaultWorkspace(string directory) => Directory = directory;
 
     public string Directory { get; }
@@ -30,6 +35,12 @@ internal sealed class FaultWorkspace : IDisposable
     public string ReceiverConfig => Path.Combine(Directory, "receiver.yaml");
 
     public string ReceiverOutput => Path.Combine(Directory, "agency");
+
+    /// <summary>The console's address when <see cref="FaultRigOptions.Footage"/> is on, else null.</summary>
+    public Uri? ConsoleAddress { get; private set; }
+
+    /// <summary>The device's continuous recording of the rig's camera.</summary>
+    public string RecordingFolder => Path.Combine(Directory, "data", "recordings", FaultRig.CameraId);
 
     public static FaultWorkspace Create(AgencyPki pki, MosquittoBroker broker, int devicePort, string cameraUrl, FaultRigOptions options)
     {
@@ -63,8 +74,7 @@ internal sealed class FaultWorkspace : IDisposable
               segment_root: segments
               pre_roll_seconds: {options.ClipRollSeconds}
               post_roll_seconds: {options.ClipRollSeconds}
-            console:
-              enabled: false
+            {ConsoleSection(workspace, options)}
             """));
         File.WriteAllText(workspace.ReceiverConfig, $"""
             broker:
@@ -78,6 +88,32 @@ internal sealed class FaultWorkspace : IDisposable
             output_directory: {workspace.ReceiverOutput}
             """);
         return workspace;
+    }
+
+    /// <summary>
+    /// The console off, or (footage requests) on a free loopback port with its password already set
+    /// and a signed agreement in force: a footage request needs one.
+    /// </summary>
+    private static string ConsoleSection(FaultWorkspace workspace, FaultRigOptions options)
+    {
+        if (!options.Footage)
+        {
+            return "console:\n  enabled: false";
+        }
+
+        var port = MosquittoBroker.FreeLoopbackPort();
+        workspace.ConsoleAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        new PasswordStore(Path.Combine(workspace.Directory, "data", "console")).Set(ConsolePassword);
+        var agreement = TestAgency.Agreement(1, [.. HotlistCategories.All]);
+        File.WriteAllBytes(Path.Combine(workspace.Directory, "agreement.signed.json"), TestAgency.SignAgreement(agreement));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            console:
+              enabled: true
+              listen: 127.0.0.1:{port}
+              https: "off"
+            agreement:
+              file: agreement.signed.json
+            """);
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);

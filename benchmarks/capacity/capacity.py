@@ -251,21 +251,35 @@ def edgeingest(*args, check=True):
 
 def prepare(work):
     work.mkdir(parents=True, exist_ok=True)
+    video = demo_video()
+    pki, public_key = prepare_agency(work, DEVICE)
+    return video, pki, public_key
+
+
+def demo_video():
+    """The demo clip (1280x720, 40 s), rendered once into .demo/."""
     video = ROOT / ".demo" / "demo.mp4"
     if not video.exists():
         log("rendering the demo clip (once)")
         video.parent.mkdir(exist_ok=True)
         subprocess.run(["bash", str(ROOT / "deploy/demo/make-demo-video.sh"), str(video)], check=True)
+    return video
+
+
+def prepare_agency(work, device):
+    """The agency's side of a loopback run in work/: broker, receiver and device certificates
+    (pki/), the signing key (agency-keys/, kept between runs) and the signed demo hotlist.
+    Returns the pki folder and the agency's public key."""
     pki = work / "pki"
     subprocess.run(["bash", str(ROOT / "deploy/agency-broker/make-certs.sh"), "--out", str(pki),
-                    "--broker-name", "127.0.0.1", DEVICE], check=True, capture_output=True)
+                    "--broker-name", "127.0.0.1", device], check=True, capture_output=True)
     keys = work / "agency-keys"
     if not (keys / "agency-signing-key.pem").exists():
         edgeingest("hotlist", "keygen", "--out", str(keys))
     (work / "hotlist.csv").write_text(HOTLIST_CSV)
     edgeingest("hotlist", "sign", "--key", str(keys / "agency-signing-key.pem"), "--in", str(work / "hotlist.csv"),
                "--version", "1", "--out", str(work / "hotlist.signed.json"))
-    return video, pki, keys / "agency-public-key.pem"
+    return pki, keys / "agency-public-key.pem"
 
 
 def broker_config(run_dir, pki, port):

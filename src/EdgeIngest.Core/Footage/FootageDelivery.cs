@@ -47,6 +47,16 @@ public sealed class FootageDelivery
     }
 
     /// <summary>
+    /// Raised when the receiver confirmed footage messages (from the outbox's confirming thread),
+    /// so the loop can store the next part at once rather than at its next tick.
+    /// </summary>
+    public event Action? Confirmed
+    {
+        add => _outbox.FootageConfirmed += value;
+        remove => _outbox.FootageConfirmed -= value;
+    }
+
+    /// <summary>
     /// Takes every approved request one step further (plan, manifest, next part, delivered, failed).
     /// Returns true when any step was taken, so the caller may go again at once.
     /// </summary>

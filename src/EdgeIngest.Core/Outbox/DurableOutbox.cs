@@ -54,6 +54,12 @@ public sealed class DurableOutbox : IDisposable
     /// <summary>The size of the chunks clip-lane videos are sent in.</summary>
     public int ClipChunkBytes => _options.ClipChunkBytes;
 
+    /// <summary>
+    /// Raised after a confirmation deleted footage messages (on the thread that confirmed, outside
+    /// the outbox's lock): the footage delivery waits for exactly that before it stores its next part.
+    /// </summary>
+    public event Action? FootageConfirmed;
+
     /// <summary>Opens (or creates) the outbox file; throws <see cref="OutboxException"/> naming the file when it cannot be used.</summary>
     public static DurableOutbox Open(OutboxOptions options, TopicLayout topics, ILogger logger, TimeProvider? time = null)
     {
@@ -344,6 +350,7 @@ public sealed class DurableOutbox : IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
         var deleted = 0;
+        var footage = false;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -354,6 +361,8 @@ public sealed class DurableOutbox : IDisposable
                 {
                     continue;
                 }
+
+                footage |= eventId is null && relative.StartsWith("footage/", StringComparison.Ordinal);
 
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
@@ -373,6 +382,11 @@ public sealed class DurableOutbox : IDisposable
 
             transaction.Commit();
             CheckBudgetState();
+        }
+
+        if (footage && deleted > 0)
+        {
+            FootageConfirmed?.Invoke();
         }
 
         return deleted;

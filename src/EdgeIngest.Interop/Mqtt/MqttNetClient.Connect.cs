@@ -9,6 +9,9 @@ namespace EdgeIngest.Interop.Mqtt;
 /// <summary>The CONNECT this client sends, and a failed connect turned into a message that names the broker and the cause.</summary>
 public sealed partial class MqttNetClient
 {
+    /// <summary>The socket's send and receive buffer (SO_SNDBUF, SO_RCVBUF): room for a clip chunk and more.</summary>
+    internal const int SocketBufferBytes = 1024 * 1024;
+
     private MqttClientOptions BuildOptions(MqttTlsSetup? tls)
     {
         var builder = new MqttClientOptionsBuilder()
@@ -46,7 +49,17 @@ public sealed partial class MqttNetClient
             builder.WithTlsOptions(tls.Configure);
         }
 
-        return builder.Build();
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            // MQTTnet sets the socket's send and receive buffers to 8 KiB by default, which turns
+            // off the kernel's buffer sizing: a 256 KiB clip or footage chunk then crosses in
+            // many small windows, each waiting for the peer's delayed acknowledgement (≈ 40 ms
+            // a chunk on loopback; benchmarks/README.md, "Footage delivery").
+            tcp.BufferSize = SocketBufferBytes;
+        }
+
+        return options;
     }
 
     private MqttConnectException Refusal(MqttClientConnectResult result)

@@ -4,7 +4,7 @@ using EdgeIngest.Tests.Infrastructure;
 
 namespace EdgeIngest.Tests.Footage;
 
-/// <summary>The footage loop of the appliance: holds set again at start, expiry on the clock, delivery woken by an approval.</summary>
+/// <summary>The footage loop of the appliance: holds set again at start, expiry on the clock, delivery woken by an approval and by the receiver's confirmations.</summary>
 public sealed class FootageServiceTests(FootageSegmentsFixture segments) : IClassFixture<FootageSegmentsFixture>
 {
     private static readonly DateTimeOffset From = new(2026, 12, 6, 14, 0, 4, TimeSpan.Zero);
@@ -57,6 +57,36 @@ public sealed class FootageServiceTests(FootageSegmentsFixture segments) : IClas
             () => $"not expired at {box.Clock.GetUtcNow():O}: {box.Requests.Get("fr-late")}");
         var expired = Assert.Single(box.AuditRecords(AuditKinds.FootageExpired));
         Assert.True(expired.AtTime >= box.Requests.Get("fr-late")!.ExpiresAt);
+        await service.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_Receivers_Confirmation_Wakes_The_Loop_For_The_Next_Part_Before_Its_Tick()
+    {
+        // Parts small enough that the window makes several; the fake clock never moves, so the
+        // loop's one-second tick never comes: only the confirmation can wake it.
+        using var box = new FootageBox(maxPartBytes: 64 * 1024);
+        box.Record("gate", segments.Files, FootageBox.RecordedFrom);
+        Assert.True(box.NewProcessor().Process(FootageBox.Command("fr-wake", FootageBox.Footage()), box.Clock.GetUtcNow()).Ok);
+        await using var service = new FootageService(box.Requests, box.Delivery, box.Logs.CreateLogger("footage"), box.Clock);
+        service.Start();
+        Assert.True(box.Requests.Approve("fr-wake", From, To, "owner").Ok);
+        await Eventually.HoldsAsync(
+            () => box.Requests.Get("fr-wake")!.Delivery.PartsStored == 1,
+            TimeSpan.FromSeconds(10),
+            () => $"the approval did not store the first part: {box.Requests.Get("fr-wake")!.Delivery}");
+        Assert.True(box.Requests.Get("fr-wake")!.Delivery.PartsTotal > 2, "the window makes too few parts to show a wake");
+
+        for (var part = 2; part <= 3; part++)
+        {
+            Assert.True(box.Confirm(box.Waiting()) > 0, "nothing was waiting for the receiver's confirmation");
+            var expected = part;
+            await Eventually.HoldsAsync(
+                () => box.Requests.Get("fr-wake")!.Delivery.PartsStored == expected,
+                TimeSpan.FromSeconds(10),
+                () => $"part {expected - 1} was not stored after the confirmation, with the clock standing still: {box.Requests.Get("fr-wake")!.Delivery}");
+        }
+
         await service.StopAsync();
     }
 }

@@ -97,32 +97,6 @@ public sealed class MqttPublishingTests
     }
 
     [Fact]
-    public async Task A_Clip_Sized_Chunk_Crosses_Without_Waiting_For_Delayed_Acknowledgements()
-    {
-        // One 256 KiB chunk at a time, as a footage part's chunks go when the broker is quick:
-        // with MQTTnet's default 8 KiB socket buffers each took ≈ 40 ms on loopback (the peer's
-        // delayed ACK, many times per chunk); with room for a chunk, a few milliseconds.
-        const int Count = 24;
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await MqttSubscriber.ConnectAsync(broker.ClientOptions("agency"), "clips/#", 1, Cancellation);
-        await using var publisher = await MqttMessagePublisher.ConnectAsync(broker.ClientOptions("edge"), Cancellation);
-        var payload = new byte[256 * 1024];
-        new Random(7).NextBytes(payload);
-        var took = new List<double>(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await publisher.PublishAsync($"clips/c/chunks/{i}", payload, 1, false, Cancellation);
-            Assert.Equal(payload.Length, (await subscriber.Messages.NextAsync()).Payload.Length);
-            took.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        var median = took.Order().ElementAt(Count / 2);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{Count} x 256 KiB, each published and received: median {median:0.0} ms, max {took.Max():0.0} ms");
-        Assert.True(median < 25, $"a 256 KiB chunk took {median:0.0} ms (median of {Count}; each: {string.Join(", ", took.Select(t => t.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms): the sockets' buffers are too small for it");
-    }
-
-    [Fact]
     public async Task Publishing_While_Disconnected_Fails_With_A_Message_Naming_The_Broker()
     {
         await using var broker = await MosquittoBroker.StartAsync();

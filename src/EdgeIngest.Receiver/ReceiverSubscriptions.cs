@@ -2,7 +2,10 @@ namespace EdgeIngest.Receiving;
 
 /// <summary>
 /// What the receiver subscribes to: everything every device sends to the agency (docs/events.md),
-/// and not <c>commands</c>, which go the other way.
+/// and not <c>commands</c>, which go the other way. <c>status</c> comes last: a device's retained
+/// status, which arrives as soon as it is subscribed, is what makes the receiver ask that device
+/// to send again what it has not had confirmed (after the broker lost the receiver's session), and
+/// what it sends again must find every other subscription already in place.
 /// </summary>
 public static class ReceiverSubscriptions
 {
@@ -11,7 +14,6 @@ public static class ReceiverSubscriptions
         $"{prefix}/+/hits",
         $"{prefix}/+/corrections",
         $"{prefix}/+/reads",
-        $"{prefix}/+/status",
         $"{prefix}/+/registration",
         $"{prefix}/+/heartbeat",
         $"{prefix}/+/drops",
@@ -19,5 +21,6 @@ public static class ReceiverSubscriptions
         $"{prefix}/+/clips/#",
         $"{prefix}/+/footage-status",
         $"{prefix}/+/footage/#",
+        $"{prefix}/+/status",
     ];
 }

@@ -161,11 +161,10 @@ public sealed class MessageProcessor(string topicPrefix, OutputLayout layout, Te
             TopicKind.CommandResult => "command-results",
             TopicKind.FootageStatus => "footage-status",
             TopicKind.ClipManifest or TopicKind.ClipChunk => ClipPartTopic(topic),
-            // A refused footage manifest or chunk is never confirmed: the device counts a request
-            // delivered only when every part is confirmed, and must not while the agency holds
-            // nothing verified. It keeps sending it (at its doubling confirmation timeout) and
-            // each refusal is logged here with the reason.
-            TopicKind.FootageManifest or TopicKind.FootageChunk => null,
+            // A refused footage manifest or chunk gets no key, so it is never confirmed: the device counts a
+            // request delivered only when every part is confirmed, and must not while the agency
+            // holds nothing verified. It keeps sending it (at its doubling confirmation timeout)
+            // and each refusal is logged here with the reason.
             _ => null,
         };
         if (relative is null || topic.Kind is TopicKind.ClipManifest or TopicKind.ClipChunk)

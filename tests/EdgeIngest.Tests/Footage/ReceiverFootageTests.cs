@@ -252,6 +252,7 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
         await using var broker = await AgencyBroker.StartAsync(pki);
         await using var receiver = await RunningReceiver.StartAsync(AgencyBroker.Receiver(broker, pki, Path.Combine(broker.Directory, "out")));
         await using var device = await DeviceConnection.ConnectAsync(broker, pki, AgencyPki.DeviceA);
+        var acks = await ListenForAcksAsync(device);
         var footage = new TestFootage("fr-0005", "../../etc", ("gate", [40_000]));
         var manifest = footage.ManifestEvent();
 
@@ -281,6 +282,13 @@ public sealed class ReceiverFootageTests(AgencyPki pki)
         Assert.Contains(reasons, r => r.Contains("chunk 0 of camera 'gate' part 0 has 100 bytes, the manifest says 16384", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("part 1 of camera 'gate' is beyond the manifest's 1 parts", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("camera 'yard' is not in the manifest of request 'fr-0005'", StringComparison.Ordinal));
+
+        // What was refused is never confirmed: the device must not count it delivered.
+        await Eventually.HoldsAsync(() => acks.Contains("footage/fr-0005/manifest") && acks.Contains("footage/fr-0005/gate/0/chunks/0"), TimeSpan.FromSeconds(20), () => $"acks so far: {string.Join(", ", acks)}");
+        foreach (var refused in new[] { "footage/fr-other/manifest", "footage/fr-0005/gate/1/chunks/0", "footage/fr-0005/yard/0/chunks/0" })
+        {
+            Assert.DoesNotContain(refused, acks);
+        }
 
         // The case number "../../etc" names a folder inside footage/, nothing outside the output folder.
         var folder = Path.Combine(receiver.Output, "footage", "_.._.._etc", "fr-0005");
